@@ -1,0 +1,47 @@
+package org.polyproto.jakarta.api;
+
+/**
+ * The error codes of the wire contract, section 1, with their HTTP status. The first four are polyproto-core's
+ * own; the others are this implementation's.
+ *
+ * @since 0.1
+ */
+public enum ErrorCode {
+    FEDERATION_ID_TAKEN(409),
+    SESSION_ID_TAKEN(409),
+    NOT_ADMINISTRATOR(403),
+    NOT_FEDERATED(404),
+    BAD_REQUEST(400),
+    INVALID_FEDERATION_ID(400),
+    CSR_INVALID(400),
+    IDCERT_MALFORMED(400),
+    IDCERT_INVALID(401),
+    CHALLENGE_INVALID(401),
+    SIGNATURE_INVALID(401),
+    INVALID_CREDENTIALS(401),
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    ACTOR_NOT_FOUND(404),
+    NOT_FOUND(404),
+    UNSUPPORTED_ALGORITHM(400),
+    PAYLOAD_TOO_LARGE(413),
+    RATE_LIMITED(429),
+    UNAVAILABLE(503),
+    INTERNAL(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    /** The HTTP status that goes with this code. */
+    public int status() {
+        return status;
+    }
+
+    /** The code as it appears in the {@code error} field, e.g. {@code P2CORE_FEDERATION_ID_TAKEN}. */
+    public String wireName() {
+        return "P2CORE_" + name();
+    }
+}

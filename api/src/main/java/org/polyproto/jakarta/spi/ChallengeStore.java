@@ -1,0 +1,26 @@
+package org.polyproto.jakarta.spi;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stores the challenge strings handed out and not yet used.
+ *
+ * @since 0.1
+ */
+public interface ChallengeStore {
+
+    /** Stores a new challenge. */
+    void save(Challenge challenge);
+
+    /**
+     * Removes the challenge and returns it, atomically: of any number of concurrent callers with the same value, at
+     * most one receives it (a conditional delete, never a read followed by a delete). The removal joins the caller's
+     * transaction; the module commits it even when the identify attempt then fails, and rolls it back only when the
+     * database itself fails. An expired challenge is removed and returned too; the caller decides.
+     */
+    Optional<Challenge> consume(String value);
+
+    /** Removes challenges that expired before {@code now}; returns how many. */
+    int purgeExpired(Instant now);
+}

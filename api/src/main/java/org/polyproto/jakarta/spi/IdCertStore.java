@@ -1,0 +1,30 @@
+package org.polyproto.jakarta.spi;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.polyproto.jakarta.api.FederationId;
+
+/**
+ * Stores the ID-Certs this server issued; the history is kept, certificates are never deleted.
+ *
+ * @since 0.1
+ */
+public interface IdCertStore {
+
+    /** Stores a newly issued certificate. */
+    void save(IdCertRecord cert);
+
+    /** The certificate with this serial, if this server issued it. */
+    Optional<IdCertRecord> find(BigInteger serial);
+
+    /** The actor's certificates that were valid and not invalidated at {@code t}, oldest first. */
+    List<IdCertRecord> findValidAt(FederationId fid, Instant t);
+
+    /** The actor's certificates for one session ID that are valid and not invalidated at {@code t}. */
+    List<IdCertRecord> findValidAt(FederationId fid, String sessionId, Instant t);
+
+    /** Marks a certificate invalid from {@code at} on; a no-op for an already invalidated one. */
+    void invalidate(BigInteger serial, Instant at);
+}

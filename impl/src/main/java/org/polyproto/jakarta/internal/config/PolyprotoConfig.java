@@ -1,0 +1,143 @@
+package org.polyproto.jakarta.internal.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.spi.ConfigurationSource;
+
+/**
+ * The module's settings, read once from the {@link ConfigurationSource} when the application starts. A missing
+ * required key or an unreadable value fails the deployment with a message naming the key.
+ */
+@ApplicationScoped
+public class PolyprotoConfig {
+
+    public static final String DOMAIN = "polyproto.domain";
+    public static final String CHALLENGE_TTL = "polyproto.challenge.ttl";
+    public static final String TOKEN_TTL = "polyproto.token.ttl";
+    public static final String IDCERT_LIFETIME = "polyproto.idcert.lifetime";
+    public static final String SERVER_CERT_LIFETIME = "polyproto.server-cert.lifetime";
+    public static final String ADMINS = "polyproto.admins";
+    public static final String RESERVED_NAMES = "polyproto.reserved-names";
+    public static final String MAX_BODY_SIZE = "polyproto.max-body-size";
+
+    @Inject
+    ConfigurationSource source;
+
+    private String domain;
+    private Duration challengeTtl;
+    private Duration tokenTtl;
+    private Duration idCertLifetime;
+    private Duration serverCertLifetime;
+    private Set<FederationId> admins;
+    private Set<String> reservedNames;
+    private int maxBodySize;
+
+    @PostConstruct
+    void load() {
+        domain = FederationDomain.require(required(DOMAIN), DOMAIN);
+        challengeTtl = duration(CHALLENGE_TTL, Duration.ofMinutes(5));
+        tokenTtl = duration(TOKEN_TTL, Duration.ofDays(7));
+        idCertLifetime = duration(IDCERT_LIFETIME, Duration.ofDays(30));
+        serverCertLifetime = duration(SERVER_CERT_LIFETIME, Duration.ofDays(365));
+        admins = list(ADMINS).stream().map(v -> fid(ADMINS, v)).collect(Collectors.toUnmodifiableSet());
+        reservedNames = list(RESERVED_NAMES).stream().map(String::toLowerCase).collect(Collectors.toUnmodifiableSet());
+        maxBodySize = integer(MAX_BODY_SIZE, 64 * 1024);
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public Duration challengeTtl() {
+        return challengeTtl;
+    }
+
+    public Duration tokenTtl() {
+        return tokenTtl;
+    }
+
+    public Duration idCertLifetime() {
+        return idCertLifetime;
+    }
+
+    public Duration serverCertLifetime() {
+        return serverCertLifetime;
+    }
+
+    public Set<FederationId> admins() {
+        return admins;
+    }
+
+    public Set<String> reservedNames() {
+        return reservedNames;
+    }
+
+    public int maxBodySize() {
+        return maxBodySize;
+    }
+
+    /** A raw value, for settings that belong to other components. */
+    public Optional<String> raw(String key) {
+        return source.get(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private String required(String key) {
+        return raw(key).orElseThrow(() -> new InvalidConfigurationException(key + " is required: set it to the "
+                + "domain this server is the home server of, e.g. -D" + key + "=example.com"));
+    }
+
+    /** Whole seconds ({@code 300}) or an ISO-8601 duration ({@code PT5M}); must be positive. */
+    public Duration duration(String key, Duration fallback) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            String v = value.get();
+            Duration d = v.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(v))
+                    : Duration.parse(v);
+            if (d.isNegative() || d.isZero()) {
+                throw new InvalidConfigurationException(key + " must be positive, was " + v);
+            }
+            return d;
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidConfigurationException(key + " must be seconds or an ISO-8601 duration, was "
+                    + value.get());
+        }
+    }
+
+    public int integer(String key, int fallback) {
+        Optional<String> value = raw(key);
+        try {
+            int v = value.map(Integer::parseInt).orElse(fallback);
+            if (v <= 0) {
+                throw new InvalidConfigurationException(key + " must be positive, was " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(key + " must be a whole number, was " + value.get());
+        }
+    }
+
+    private Set<String> list(String key) {
+        return raw(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    private static FederationId fid(String key, String value) {
+        try {
+            return FederationId.parse(value);
+        } catch (PolyprotoException e) {
+            throw new InvalidConfigurationException(key + " lists '" + value + "', which is not a Federation ID");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.polyproto.jakarta.api.representation.ChallengeRepresentation;
+import org.polyproto.jakarta.internal.service.Challenges;
+import org.polyproto.jakarta.spi.Challenge;
+
+/** {@code GET p2core/challenge}. */
+@Path("p2core/challenge")
+@RequestScoped
+@PolyprotoEndpoint
+public class ChallengeResource {
+
+    @Inject
+    Challenges challenges;
+
+    @GET
+    public Response challenge() {
+        Challenge challenge = challenges.issue();
+        return Responses.json(200, new ChallengeRepresentation(challenge.value(),
+                challenge.expiresAt().getEpochSecond()));
+    }
+}

@@ -1,0 +1,76 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.PolyprotoException;
+
+/**
+ * Around the module's resources only: turns anything unexpected into the contract's envelope, {@code UNAVAILABLE}
+ * (503, Retry-After) when the database cannot be reached, else {@code INTERNAL} with an incident id that is logged
+ * with the cause. No stack, SQL or class name reaches the client.
+ */
+@PolyprotoEndpoint
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE)
+public class FailureTranslation {
+
+    private static final Logger LOG = Logger.getLogger(FailureTranslation.class.getName());
+    static final long RETRY_AFTER_SECONDS = 5;
+
+    @AroundInvoke
+    Object translate(InvocationContext invocation) throws Exception {
+        try {
+            return invocation.proceed();
+        } catch (PolyprotoException e) {
+            throw e;
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            PolyprotoException cause = findPolyproto(e);
+            if (cause != null) {
+                throw cause;
+            }
+            if (isDatabaseUnavailable(e)) {
+                LOG.log(Level.WARNING, "polyproto: database unavailable: " + e);
+                throw PolyprotoException.retryAfter(ErrorCode.UNAVAILABLE,
+                        "The service is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, null);
+            }
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "polyproto: incident " + incident, e);
+            throw new PolyprotoException(ErrorCode.INTERNAL, "Internal error, incident " + incident + ".");
+        }
+    }
+
+    private static PolyprotoException findPolyproto(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PolyprotoException p) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getClass().getName().endsWith("ResourceException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

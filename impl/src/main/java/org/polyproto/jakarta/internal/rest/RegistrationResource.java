@@ -1,0 +1,28 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.polyproto.jakarta.internal.service.Registrations;
+
+/** {@code POST p2core/register}. */
+@Path("p2core/register")
+@RequestScoped
+@PolyprotoEndpoint
+public class RegistrationResource {
+
+    @Inject
+    Registrations registrations;
+
+    @POST
+    public Response register(byte[] body) {
+        JsonBody json = JsonBody.parse(body);
+        JsonObject authPayload = json.objectOrEmpty("auth_payload");
+        Optional<String> password = json.string("password").or(() -> JsonBody.of(authPayload).string("password"));
+        return Responses.json(201, registrations.register(json.requiredString("actor_name"), password, authPayload));
+    }
+}

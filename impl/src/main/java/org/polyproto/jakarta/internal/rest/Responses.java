@@ -1,0 +1,34 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import org.polyproto.jakarta.api.representation.Representation;
+
+/**
+ * Builds responses with the JSON already written, so that no host message body writer or JSON-B setting can
+ * change the wire format.
+ */
+final class Responses {
+
+    private Responses() {
+    }
+
+    static Response json(int status, JsonValue body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    }
+
+    static Response json(int status, Representation body) {
+        return json(status, body.toJson());
+    }
+
+    static Response jsonString(String value) {
+        return json(200, Json.createValue(value));
+    }
+
+    static Response jsonStrings(Collection<String> values) {
+        return json(200, Json.createArrayBuilder(values).build());
+    }
+}

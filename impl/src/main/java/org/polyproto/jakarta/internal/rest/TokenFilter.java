@@ -1,0 +1,49 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.service.Sessions;
+import org.polyproto.jakarta.spi.Session;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} (a bare token too) on the module's {@link TokenRequired}
+ * methods and puts the session into the request's security context. Host resources never see it.
+ */
+@TokenRequired
+@Priority(Priorities.AUTHENTICATION)
+public class TokenFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "bearer ";
+
+    private final Sessions sessions;
+
+    public TokenFilter(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        try {
+            Session session = sessions.authenticate(token(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+            boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+            request.setSecurityContext(SessionPrincipal.securityContext(session, secure));
+        } catch (PolyprotoException e) {
+            request.abortWith(new PolyprotoExceptionMapper().toResponse(e));
+        }
+    }
+
+    static String token(String header) {
+        if (header == null) {
+            return null;
+        }
+        String value = header.strip();
+        if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return value.substring(BEARER.length()).strip();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,39 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.IdCertRecord;
+import org.polyproto.jakarta.spi.IdCertStore;
+
+/** {@code GET p2core/key/actor/{fid}}: an actor's ID-Certs, now or at a past time. */
+@ApplicationScoped
+public class ActorCerts {
+
+    @Inject
+    ActorStore actors;
+    @Inject
+    IdCertStore idCerts;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    PolyprotoClock clock;
+
+    public List<String> certificates(String fidText, Optional<Instant> at, Optional<String> sessionId) {
+        FederationId fid = FederationId.parse(fidText);
+        if (!fid.domain().equals(config.domain()) || actors.find(fid).isEmpty()) {
+            throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
+        }
+        Instant t = at.orElseGet(clock::now);
+        List<IdCertRecord> certs = sessionId.map(s -> idCerts.findValidAt(fid, s, t))
+                .orElseGet(() -> idCerts.findValidAt(fid, t));
+        return certs.stream().map(IdCertRecord::pem).toList();
+    }
+}

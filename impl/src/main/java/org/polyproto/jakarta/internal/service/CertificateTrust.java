@@ -1,0 +1,51 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.cert.ParsedIdCert;
+import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.spi.IdCertRecord;
+import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.ServerKey;
+
+/**
+ * Contract §5 steps 2, 3 and 5: whether an actor's ID-Cert (already profile-checked) is trusted now.
+ */
+@ApplicationScoped
+public class CertificateTrust {
+
+    @Inject
+    ServerKeys serverKeys;
+    @Inject
+    IdCertStore idCerts;
+    @Inject
+    PolyprotoConfig config;
+
+    public void requireTrusted(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
+        if (!actor.fid().domain().equals(config.domain())) {
+            throw new PolyprotoException(ErrorCode.NOT_FEDERATED,
+                    "This server does not federate with " + actor.fid().domain() + ".");
+        }
+        ServerKey signer = serverKeys.signerOf(cert).orElseThrow(() -> invalid("not signed by this server"));
+        if (signer.retiredAt().isPresent()) {
+            throw invalid("signed by a server key that has since been rotated");
+        }
+        if (!cert.isValidAt(now) || cert.notBefore().isBefore(signer.notBefore())
+                || cert.notAfter().isAfter(signer.notAfter())) {
+            throw invalid("outside its validity");
+        }
+        IdCertRecord issued = idCerts.find(cert.serial()).filter(r -> r.fid().equals(actor.fid()))
+                .orElseThrow(() -> invalid("not issued by this server"));
+        if (!issued.validAt(now)) {
+            throw invalid("revoked");
+        }
+    }
+
+    private static PolyprotoException invalid(String why) {
+        return new PolyprotoException(ErrorCode.IDCERT_INVALID, "The ID-Cert is not trusted: " + why + ".");
+    }
+}

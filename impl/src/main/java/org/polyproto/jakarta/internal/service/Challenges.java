@@ -1,0 +1,31 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.crypto.ChallengeStrings;
+import org.polyproto.jakarta.spi.Challenge;
+import org.polyproto.jakarta.spi.ChallengeStore;
+
+/** Hands out challenge strings. */
+@ApplicationScoped
+public class Challenges {
+
+    @Inject
+    ChallengeStore store;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    Secrets secrets;
+    @Inject
+    PolyprotoClock clock;
+
+    @Transactional
+    public Challenge issue() {
+        Challenge challenge = new Challenge(ChallengeStrings.next(secrets.random()),
+                clock.now().plus(config.challengeTtl()));
+        store.save(challenge);
+        return challenge;
+    }
+}

@@ -1,0 +1,81 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.api.representation.IssuedIdCertRepresentation;
+import org.polyproto.jakarta.internal.cert.IdCertFactory;
+import org.polyproto.jakarta.internal.cert.ParsedCsr;
+import org.polyproto.jakarta.internal.cert.PemCodec;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.IdCertRecord;
+import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.ServerKey;
+import org.polyproto.jakarta.spi.ServerSigningKey;
+
+/**
+ * Issues an actor's ID-Cert from a checked CSR and opens its session, in one transaction that holds the actor's
+ * lock, so two requests for one session ID cannot both get a certificate.
+ */
+@ApplicationScoped
+public class IdCertIssuance {
+
+    static final Duration BACKDATE = Duration.ofSeconds(60);
+
+    @Inject
+    ActorStore actors;
+    @Inject
+    IdCertStore idCerts;
+    @Inject
+    ServerKeys serverKeys;
+    @Inject
+    Sessions sessions;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    Secrets secrets;
+    @Inject
+    PolyprotoClock clock;
+
+    @Transactional
+    public IssuedIdCertRepresentation issue(FederationId fid, ParsedCsr csr) {
+        actors.lock(fid).orElseThrow(() -> new PolyprotoException(ErrorCode.INVALID_CREDENTIALS,
+                "The actor name or credentials are wrong."));
+        Instant now = clock.now();
+        String sessionId = csr.actor().sessionId();
+        if (!idCerts.findValidAt(fid, sessionId, now).isEmpty()) {
+            throw new PolyprotoException(ErrorCode.SESSION_ID_TAKEN, "This session ID already has a valid ID-Cert.");
+        }
+        IdCertRecord cert = sign(fid, csr, now);
+        idCerts.save(cert);
+        String token = sessions.open(fid, sessionId, cert.serial(), cert.pem());
+        return new IssuedIdCertRepresentation(cert.pem(), token);
+    }
+
+    private IdCertRecord sign(FederationId fid, ParsedCsr csr, Instant now) {
+        ServerSigningKey signing = serverKeys.current();
+        ServerKey server = signing.key();
+        Instant notBefore = now.minus(BACKDATE).isBefore(server.notBefore()) ? server.notBefore()
+                : now.minus(BACKDATE);
+        Instant wanted = now.plus(config.idCertLifetime());
+        Instant notAfter = wanted.isAfter(server.notAfter()) ? server.notAfter() : wanted;
+        BigInteger serial = IdCertFactory.newSerial(secrets.random());
+        byte[] der = IdCertFactory.actorCertificate(csr, signing.privateKeySeed(), serverKeys.serverName(), serial,
+                notBefore, notAfter);
+        return new IdCertRecord(serial, fid, csr.actor().sessionId(), PemCodec.encode(PemCodec.CERTIFICATE, der),
+                truncate(notBefore), truncate(notAfter), Optional.empty());
+    }
+
+    /** X.509 times have whole seconds; the record must say what the certificate says. */
+    private static Instant truncate(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,28 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+
+/**
+ * Fails the deployment early, with a message naming the setting, when the configuration is unusable; creates the
+ * server key on first start.
+ */
+@ApplicationScoped
+public class PolyprotoStartup {
+
+    private static final Logger LOG = Logger.getLogger(PolyprotoStartup.class.getName());
+
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    ServerKeys serverKeys;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.info(() -> "polyproto: starting for domain " + config.domain());
+        serverKeys.ensureKey();
+    }
+}

@@ -1,0 +1,57 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.Optional;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.api.representation.RegisteredActorRepresentation;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.spi.Actor;
+import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.RegistrationHandler;
+
+/** {@code POST p2core/register}: checks the name and password, asks the handler, hashes, stores. */
+@ApplicationScoped
+public class Registrations {
+
+    public static final int MIN_PASSWORD = 8;
+    public static final int MAX_PASSWORD = 1024;
+
+    @Inject
+    ActorStore actors;
+    @Inject
+    RegistrationHandler handler;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    Secrets secrets;
+    @Inject
+    PolyprotoClock clock;
+
+    public RegisteredActorRepresentation register(String actorName, Optional<String> password,
+                                                  JsonObject authPayload) {
+        FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.domain());
+        password.ifPresent(Registrations::requirePasswordLength);
+        if (config.reservedNames().contains(fid.localName())) {
+            throw taken();
+        }
+        Optional<JsonObject> payload = handler.onRegister(fid, password.isPresent(), authPayload);
+        Optional<String> hash = password.map(secrets.passwordHasher()::hash);
+        actors.create(new Actor(fid, hash, clock.now()));
+        return new RegisteredActorRepresentation(fid.toString(), payload.orElse(null));
+    }
+
+    static void requirePasswordLength(String password) {
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+            throw new PolyprotoException(ErrorCode.BAD_REQUEST, "A password has 8 to 1024 characters.");
+        }
+    }
+
+    static PolyprotoException taken() {
+        return new PolyprotoException(ErrorCode.FEDERATION_ID_TAKEN, "This actor name is already taken.");
+    }
+}

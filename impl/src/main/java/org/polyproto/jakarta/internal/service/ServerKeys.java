@@ -1,0 +1,134 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.cert.IdCertFactory;
+import org.polyproto.jakarta.internal.cert.ParsedIdCert;
+import org.polyproto.jakarta.internal.cert.PemCodec;
+import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.crypto.StrictEd25519;
+import org.polyproto.jakarta.spi.ServerKey;
+import org.polyproto.jakarta.spi.ServerKeyCustody;
+import org.polyproto.jakarta.spi.ServerSigningKey;
+
+/**
+ * This server's identity: creates the first key on start, rotates it, answers which certificate was current when,
+ * and finds the generation that signed an ID-Cert. Keeps a snapshot of the custody's state in memory.
+ */
+@ApplicationScoped
+public class ServerKeys {
+
+    private static final Logger LOG = Logger.getLogger(ServerKeys.class.getName());
+
+    @Inject
+    ServerKeyCustody custody;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    Secrets secrets;
+    @Inject
+    PolyprotoClock clock;
+
+    private volatile Snapshot snapshot;
+
+    /** Creates the server's first key if the custody has none. */
+    public void ensureKey() {
+        if (custody.current().isEmpty()) {
+            ServerSigningKey first = custody.initialize(generate(clock.now()));
+            LOG.info(() -> "polyproto: server identity key " + first.key().serial() + " is in force for "
+                    + config.domain());
+        }
+        reload();
+    }
+
+    /** The key in force, with its private part. */
+    public ServerSigningKey current() {
+        return snapshot().current;
+    }
+
+    public X500Name serverName() {
+        return PolyprotoNames.serverName(config.domain());
+    }
+
+    /** The certificate that was current at {@code t}. */
+    public Optional<ServerKey> at(Instant t) {
+        return snapshot().history.stream().filter(g -> g.key().currentAt(t)).map(Generation::key)
+                .reduce((older, newer) -> newer);
+    }
+
+    /**
+     * The generation whose key signed {@code cert}, looked up newest first.
+     */
+    public Optional<ServerKey> signerOf(ParsedIdCert cert) {
+        Optional<ServerKey> found = find(snapshot(), cert);
+        if (found.isEmpty()) {
+            found = find(reload(), cert);
+        }
+        return found;
+    }
+
+    /** Replaces the key in force by a new one; returns the new certificate, PEM. */
+    public String rotate() {
+        Instant now = clock.now();
+        ServerSigningKey next = generate(now);
+        if (!custody.rotate(next, current().key().serial(), now)) {
+            reload();
+            throw new PolyprotoException(409, "P2CORE_ROTATION_CONFLICT",
+                    "Another rotation of the server key happened at the same time; fetch the current key.");
+        }
+        reload();
+        LOG.info(() -> "polyproto: server identity key rotated to " + next.key().serial());
+        return next.key().certificatePem();
+    }
+
+    private static Optional<ServerKey> find(Snapshot s, ParsedIdCert cert) {
+        for (int i = s.history.size() - 1; i >= 0; i--) {
+            Generation g = s.history.get(i);
+            if (cert.isSignedBy(g.publicKey)) {
+                return Optional.of(g.key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ServerSigningKey generate(Instant now) {
+        byte[] seed = StrictEd25519.generatePrivateKey(secrets.random());
+        java.math.BigInteger serial = IdCertFactory.newSerial(secrets.random());
+        Instant notAfter = now.plus(config.serverCertLifetime());
+        byte[] der = IdCertFactory.serverCertificate(seed, config.domain(), serial, now, notAfter);
+        ServerKey key = new ServerKey(serial, PemCodec.encode(PemCodec.CERTIFICATE, der), now, notAfter,
+                Optional.empty());
+        return new ServerSigningKey(key, seed);
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        return s != null ? s : reload();
+    }
+
+    private synchronized Snapshot reload() {
+        ServerSigningKey current = custody.current().orElseThrow(() -> new PolyprotoException(ErrorCode.UNAVAILABLE,
+                "The server has no identity key yet."));
+        List<Generation> history = custody.history().stream().map(Generation::of).toList();
+        snapshot = new Snapshot(current, history);
+        return snapshot;
+    }
+
+    private record Snapshot(ServerSigningKey current, List<Generation> history) {
+    }
+
+    private record Generation(ServerKey key, byte[] publicKey) {
+        static Generation of(ServerKey key) {
+            byte[] der = PemCodec.decode(key.certificatePem()).orElseThrow();
+            return new Generation(key, ParsedIdCert.parse(der).publicKey());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigInteger;
+import java.time.Instant;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.crypto.Tokens;
+import org.polyproto.jakarta.spi.Session;
+import org.polyproto.jakarta.spi.SessionStore;
+
+/** Opens sessions, authenticates bearer tokens and revokes them. Only token hashes reach the store. */
+@ApplicationScoped
+public class Sessions {
+
+    private static final int MAX_TOKEN_LENGTH = 512;
+
+    @Inject
+    SessionStore store;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    Secrets secrets;
+    @Inject
+    PolyprotoClock clock;
+
+    /**
+     * Opens a session for (fid, sessionId), replacing an earlier one; runs in the caller's transaction.
+     *
+     * @return the bearer token, which exists nowhere else
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String open(FederationId fid, String sessionId, BigInteger certSerial, String certPem) {
+        String token = Tokens.newToken(secrets.random());
+        Instant now = clock.now();
+        store.open(new Session(Tokens.hash(token), fid, sessionId, certSerial, certPem, now,
+                now.plus(config.tokenTtl())));
+        return token;
+    }
+
+    /**
+     * The session of a live token.
+     *
+     * @throws PolyprotoException {@code UNAUTHORIZED} for a missing, unknown, expired or revoked token
+     */
+    public Session authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw unauthorized();
+        }
+        Session session = store.findByTokenHash(Tokens.hash(token)).orElseThrow(Sessions::unauthorized);
+        if (!clock.now().isBefore(session.expiresAt())) {
+            throw unauthorized();
+        }
+        return session;
+    }
+
+    @Transactional
+    public void revoke(Session session) {
+        if (!store.close(session.tokenHash())) {
+            throw unauthorized();
+        }
+    }
+
+    static PolyprotoException unauthorized() {
+        return new PolyprotoException(ErrorCode.UNAUTHORIZED, "A valid bearer token is required.");
+    }
+}

@@ -1,0 +1,51 @@
+package org.polyproto.jakarta.jaxrs;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.rest.ActorKeyResource;
+import org.polyproto.jakarta.internal.rest.BodyLimitFilter;
+import org.polyproto.jakarta.internal.rest.ChallengeResource;
+import org.polyproto.jakarta.internal.rest.PolyprotoExceptionMapper;
+import org.polyproto.jakarta.internal.rest.RegistrationResource;
+import org.polyproto.jakarta.internal.rest.ServerKeyResource;
+import org.polyproto.jakarta.internal.rest.SessionResource;
+import org.polyproto.jakarta.internal.rest.TokenFilter;
+import org.polyproto.jakarta.internal.service.Sessions;
+
+/**
+ * The module's JAX-RS wiring: the body-size filter and the token filter, both bound to the module's own resources
+ * only, and the mapper of the module's own exception type. Nothing here touches the host's resources.
+ * <p>
+ * A host whose {@code Application} is scanned (empty {@code getClasses()}) needs to do nothing: the resources
+ * under {@code p2core/} and this feature are found in the jar. A host that lists its classes adds
+ * {@link #CLASSES}:
+ * <pre>{@code
+ * public Set<Class<?>> getClasses() {
+ *     Set<Class<?>> classes = new HashSet<>(PolyprotoFeature.CLASSES);
+ *     classes.add(MyResource.class);
+ *     return classes;
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@Provider
+public class PolyprotoFeature implements Feature {
+
+    /** This feature and the module's resource classes, for hosts whose {@code Application} lists its classes. */
+    public static final Set<Class<?>> CLASSES = Set.of(PolyprotoFeature.class, RegistrationResource.class,
+            ChallengeResource.class, SessionResource.class, ServerKeyResource.class, ActorKeyResource.class);
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        CDI<Object> cdi = CDI.current();
+        context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().maxBodySize()));
+        context.register(new TokenFilter(cdi.select(Sessions.class).get()));
+        context.register(new PolyprotoExceptionMapper());
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package org.polyproto.jakarta.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain java.net.http client for the deployed host WAR's JAX-RS root ({@code <war>/api/}). */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI api;
+
+    Http(URL deployment) {
+        this.api = URI.create(deployment.toString().replaceAll("/?$", "/") + "api/");
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, null, null);
+    }
+
+    Reply get(String path, String token) {
+        return send("GET", path, null, token, null);
+    }
+
+    Reply post(String path, String body) {
+        return send("POST", path, body, null, null);
+    }
+
+    Reply post(String path, String body, String token) {
+        return send("POST", path, body, token, null);
+    }
+
+    Reply put(String path, String body, String token) {
+        return send("PUT", path, body, token, null);
+    }
+
+    Reply send(String method, String path, String body, String token, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, String body, HttpHeaders headers) {
+
+        JsonValue json() {
+            return Json.createReader(new StringReader(body)).readValue();
+        }
+
+        JsonObject object() {
+            return json().asJsonObject();
+        }
+
+        JsonArray array() {
+            return json().asJsonArray();
+        }
+
+        /** The JSON string body, e.g. a PEM. */
+        String string() {
+            return ((jakarta.json.JsonString) json()).getString();
+        }
+
+        String error() {
+            return object().getString("error");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.polyproto.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutesIT.x509;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Rotating the server key: history by timestamp, and ID-Certs of the old key no longer trusted. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServerKeyRotationIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HostWar.create("rotation-it");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void rotationKeepsHistoryAndRetiresTheOldKeysCertificates() throws Exception {
+        Http http = new Http(base);
+        Flows flows = new Flows(http);
+        Flows.Member oldMember = flows.member(Flows.uniqueName("old"), "s1");
+        Flows.Member admin = flows.administrator();
+        String oldPem = http.get("p2core/key/server").string();
+        long oldNotBefore = x509(oldPem).getNotBefore().getTime() / 1000;
+        int keysBefore = flows.counts().getInt("p2_server_key");
+
+        Http.Reply rotated = http.put("p2core/key/server", null, admin.token());
+        assertEquals(200, rotated.status(), rotated::toString);
+        String newPem = rotated.string();
+        assertNotEquals(oldPem, newPem);
+        assertEquals(newPem, http.get("p2core/key/server").string());
+        assertEquals(oldPem, http.get("p2core/key/server?timestamp=" + oldNotBefore).string());
+        assertEquals(keysBefore + 1, flows.counts().getInt("p2_server_key"));
+
+        assertError(flows.identify(oldMember), 401, "P2CORE_IDCERT_INVALID");
+        Flows.Member newMember = flows.member(Flows.uniqueName("new"), "s1");
+        assertEquals(201, flows.identify(newMember).status());
+
+        Http.Reply byPost = http.post("p2core/key/server", "", admin.token());
+        assertEquals(200, byPost.status(), byPost::toString);
+        assertEquals(keysBefore + 2, flows.counts().getInt("p2_server_key"));
+    }
+}

@@ -1,0 +1,34 @@
+package org.polyproto.jakarta.persistence.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "p2_server_key")
+public class ServerKeyEntity {
+
+    @Id
+    @Column(name = "serial")
+    public long serial;
+
+    @Column(name = "generation", nullable = false)
+    public int generation;
+
+    @Column(name = "certificate_pem", length = 8192, nullable = false)
+    public String certificatePem;
+
+    /** AES-GCM ciphertext of the private key, base64 (nonce first); never the key itself. */
+    @Column(name = "private_key", length = 512, nullable = false)
+    public String privateKey;
+
+    @Column(name = "not_before", nullable = false)
+    public long notBefore;
+
+    @Column(name = "not_after", nullable = false)
+    public long notAfter;
+
+    @Column(name = "retired_at")
+    public Long retiredAt;
+}

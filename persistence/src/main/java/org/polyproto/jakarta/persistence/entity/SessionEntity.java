@@ -1,0 +1,33 @@
+package org.polyproto.jakarta.persistence.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "p2_session")
+public class SessionEntity {
+
+    @Id
+    @Column(name = "token_hash", length = 64)
+    public String tokenHash;
+
+    @Column(name = "fid", length = 320, nullable = false)
+    public String fid;
+
+    @Column(name = "session_id", length = 64, nullable = false)
+    public String sessionId;
+
+    @Column(name = "cert_serial", nullable = false)
+    public long certSerial;
+
+    @Column(name = "cert_pem", length = 8192, nullable = false)
+    public String certPem;
+
+    @Column(name = "opened_at", nullable = false)
+    public long openedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public long expiresAt;
+}

@@ -1,0 +1,60 @@
+package org.polyproto.jakarta.persistence.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.persistence.entity.ActorEntity;
+import org.polyproto.jakarta.spi.Actor;
+import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.PolyprotoDefault;
+
+/** Actors in {@code p2_actor}; the primary key on the Federation ID makes registration race-free. */
+@ApplicationScoped
+@PolyprotoDefault
+@Transactional
+public class JpaActorStore implements ActorStore {
+
+    @PersistenceContext(unitName = "polyproto")
+    EntityManager em;
+
+    @Override
+    public void create(Actor actor) {
+        ActorEntity entity = new ActorEntity();
+        entity.fid = actor.fid().toString();
+        entity.passwordHash = actor.passwordHash().orElse(null);
+        entity.registeredAt = Conversions.seconds(actor.registeredAt());
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Conversions.isConstraintViolation(e)) {
+                throw new PolyprotoException(ErrorCode.FEDERATION_ID_TAKEN, "This actor name is already taken.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Actor> find(FederationId fid) {
+        return Optional.ofNullable(em.find(ActorEntity.class, fid.toString())).map(JpaActorStore::toActor);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Actor> lock(FederationId fid) {
+        return Optional.ofNullable(em.find(ActorEntity.class, fid.toString(), LockModeType.PESSIMISTIC_WRITE))
+                .map(JpaActorStore::toActor);
+    }
+
+    private static Actor toActor(ActorEntity e) {
+        return new Actor(FederationId.parse(e.fid), Optional.ofNullable(e.passwordHash),
+                Conversions.instant(e.registeredAt));
+    }
+}

@@ -1,0 +1,53 @@
+package org.polyproto.jakarta.persistence.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
+import org.polyproto.jakarta.spi.Challenge;
+import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.PolyprotoDefault;
+
+/**
+ * Challenges in {@code p2_challenge}. Consumption is a conditional delete: the database's row lock lets exactly
+ * one of several concurrent transactions delete the row.
+ */
+@ApplicationScoped
+@PolyprotoDefault
+@Transactional
+public class JpaChallengeStore implements ChallengeStore {
+
+    @PersistenceContext(unitName = "polyproto")
+    EntityManager em;
+
+    @Override
+    public void save(Challenge challenge) {
+        ChallengeEntity e = new ChallengeEntity();
+        e.challenge = challenge.value();
+        e.expiresAt = Conversions.seconds(challenge.expiresAt());
+        em.persist(e);
+    }
+
+    @Override
+    public Optional<Challenge> consume(String value) {
+        List<Long> expiry = em.createQuery("select c.expiresAt from ChallengeEntity c where c.challenge = :v",
+                Long.class).setParameter("v", value).getResultList();
+        if (expiry.isEmpty()) {
+            return Optional.empty();
+        }
+        int deleted = em.createQuery("delete from ChallengeEntity c where c.challenge = :v")
+                .setParameter("v", value).executeUpdate();
+        return deleted == 1 ? Optional.of(new Challenge(value, Conversions.instant(expiry.get(0))))
+                : Optional.empty();
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        return em.createQuery("delete from ChallengeEntity c where c.expiresAt < :now")
+                .setParameter("now", Conversions.seconds(now)).executeUpdate();
+    }
+}

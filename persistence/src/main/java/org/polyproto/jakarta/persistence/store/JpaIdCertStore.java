@@ -1,0 +1,78 @@
+package org.polyproto.jakarta.persistence.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.persistence.entity.IdCertEntity;
+import org.polyproto.jakarta.spi.IdCertRecord;
+import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.PolyprotoDefault;
+
+/** Issued ID-Certs in {@code p2_id_cert}; rows are never deleted, only invalidated. */
+@ApplicationScoped
+@PolyprotoDefault
+@Transactional
+public class JpaIdCertStore implements IdCertStore {
+
+    private static final String VALID_AT = "select c from IdCertEntity c where c.fid = :fid"
+            + " and c.notBefore <= :t and c.notAfter >= :t and (c.invalidatedAt is null or c.invalidatedAt > :t)";
+
+    @PersistenceContext(unitName = "polyproto")
+    EntityManager em;
+
+    @Override
+    public void save(IdCertRecord cert) {
+        IdCertEntity e = new IdCertEntity();
+        e.serial = cert.serial().longValueExact();
+        e.fid = cert.fid().toString();
+        e.sessionId = cert.sessionId();
+        e.pem = cert.pem();
+        e.notBefore = Conversions.seconds(cert.notBefore());
+        e.notAfter = Conversions.seconds(cert.notAfter());
+        e.invalidatedAt = Conversions.secondsOrNull(cert.invalidatedAt());
+        em.persist(e);
+    }
+
+    @Override
+    public Optional<IdCertRecord> find(BigInteger serial) {
+        if (serial.bitLength() > 63) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(IdCertEntity.class, serial.longValue())).map(JpaIdCertStore::toRecord);
+    }
+
+    @Override
+    public List<IdCertRecord> findValidAt(FederationId fid, Instant t) {
+        return em.createQuery(VALID_AT + " order by c.notBefore, c.serial", IdCertEntity.class)
+                .setParameter("fid", fid.toString()).setParameter("t", Conversions.seconds(t))
+                .getResultStream().map(JpaIdCertStore::toRecord).toList();
+    }
+
+    @Override
+    public List<IdCertRecord> findValidAt(FederationId fid, String sessionId, Instant t) {
+        return em.createQuery(VALID_AT + " and c.sessionId = :sid order by c.notBefore, c.serial", IdCertEntity.class)
+                .setParameter("fid", fid.toString()).setParameter("t", Conversions.seconds(t))
+                .setParameter("sid", sessionId)
+                .getResultStream().map(JpaIdCertStore::toRecord).toList();
+    }
+
+    @Override
+    public void invalidate(BigInteger serial, Instant at) {
+        em.createQuery("update IdCertEntity c set c.invalidatedAt = :at where c.serial = :serial"
+                        + " and c.invalidatedAt is null")
+                .setParameter("at", Conversions.seconds(at)).setParameter("serial", serial.longValueExact())
+                .executeUpdate();
+    }
+
+    private static IdCertRecord toRecord(IdCertEntity e) {
+        return new IdCertRecord(BigInteger.valueOf(e.serial), FederationId.parse(e.fid), e.sessionId, e.pem,
+                Conversions.instant(e.notBefore), Conversions.instant(e.notAfter),
+                Conversions.optionalInstant(e.invalidatedAt));
+    }
+}
