@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps the server's identity keys: the current one with its private part, and the history of all earlier
+ * Keeps the identity keys of the home server of the configured domain: the current one with its private part, and the history of all earlier
  * generations (public part only is needed for those).
  * <p>
  * The default custody keeps the keys in the module's database tables, the private key encrypted with AES-GCM under

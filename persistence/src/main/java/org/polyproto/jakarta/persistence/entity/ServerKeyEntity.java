@@ -13,6 +13,10 @@ public class ServerKeyEntity {
     @Column(name = "serial")
     public long serial;
 
+    /** The domain whose home server this key is; deployments for several domains may share the tables. */
+    @Column(name = "home_domain", length = 253, nullable = false)
+    public String domain;
+
     @Column(name = "generation", nullable = false)
     public int generation;
 

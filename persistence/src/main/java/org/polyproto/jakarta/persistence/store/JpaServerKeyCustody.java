@@ -28,6 +28,7 @@ import org.polyproto.jakarta.spi.ServerSigningKey;
 public class JpaServerKeyCustody implements ServerKeyCustody {
 
     static final String SECRET = "polyproto.server-key.secret";
+    static final String DOMAIN = "polyproto.domain";
 
     @PersistenceContext(unitName = "polyproto")
     EntityManager em;
@@ -43,8 +44,9 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
 
     @Override
     public List<ServerKey> history() {
-        return em.createQuery("select k from ServerKeyEntity k order by k.generation", ServerKeyEntity.class)
-                .getResultStream().map(JpaServerKeyCustody::toKey).toList();
+        return em.createQuery("select k from ServerKeyEntity k where k.domain = :d order by k.generation",
+                        ServerKeyEntity.class)
+                .setParameter("d", domain()).getResultStream().map(JpaServerKeyCustody::toKey).toList();
     }
 
     @Override
@@ -71,15 +73,16 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     }
 
     private Optional<ServerKeyEntity> currentEntity(LockModeType lock) {
-        return em.createQuery("select k from ServerKeyEntity k where k.retiredAt is null order by k.generation desc",
-                        ServerKeyEntity.class)
-                .setLockMode(lock).setMaxResults(1).getResultStream().findFirst();
+        return em.createQuery("select k from ServerKeyEntity k where k.domain = :d and k.retiredAt is null"
+                        + " order by k.generation desc", ServerKeyEntity.class)
+                .setParameter("d", domain()).setLockMode(lock).setMaxResults(1).getResultStream().findFirst();
     }
 
     private ServerKeyEntity toEntity(ServerSigningKey signing, int generation) {
         ServerKey key = signing.key();
         ServerKeyEntity e = new ServerKeyEntity();
         e.serial = key.serial().longValueExact();
+        e.domain = domain();
         e.generation = generation;
         e.certificatePem = key.certificatePem();
         e.privateKey = cipher().encrypt(signing.privateKeySeed(), e.serial);
@@ -96,6 +99,11 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     private static ServerKey toKey(ServerKeyEntity e) {
         return new ServerKey(BigInteger.valueOf(e.serial), e.certificatePem, Conversions.instant(e.notBefore),
                 Conversions.instant(e.notAfter), Conversions.optionalInstant(e.retiredAt));
+    }
+
+    private String domain() {
+        return configuration.get(DOMAIN).map(String::strip).map(String::toLowerCase)
+                .orElseThrow(() -> new IllegalStateException("polyproto: polyproto.domain is required"));
     }
 
     private ServerKeyCipher cipher() {
