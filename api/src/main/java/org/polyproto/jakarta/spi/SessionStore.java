@@ -16,6 +16,9 @@ public interface SessionStore {
      */
     void open(Session session);
 
+    /** Gives the session with this token hash another ID-Cert, keeping its token; false if there is none. */
+    boolean updateCertificate(String tokenHash, java.math.BigInteger certSerial, String certPem);
+
     /** The session whose token hashes to {@code tokenHash}, expired or not; the caller checks expiry. */
     Optional<Session> findByTokenHash(String tokenHash);
 
@@ -25,6 +28,12 @@ public interface SessionStore {
     /** Ends the session with this token hash; returns false if there was none. */
     boolean close(String tokenHash);
 
-    /** Removes sessions whose token expired before {@code now}; returns how many. */
-    int purgeExpired(java.time.Instant now);
+    /** Every open session of the actors of {@code domain}. */
+    List<Session> findByDomain(String domain);
+
+    /**
+     * Removes up to {@code max} sessions whose token expired before {@code now} and returns them, so that the
+     * caller can drop what belonged to them.
+     */
+    List<Session> purgeExpired(java.time.Instant now, int max);
 }

@@ -9,6 +9,9 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.rest.ActorKeyResource;
 import org.polyproto.jakarta.internal.rest.BodyLimitFilter;
 import org.polyproto.jakarta.internal.rest.ChallengeResource;
+import org.polyproto.jakarta.internal.rest.EventResource;
+import org.polyproto.jakarta.internal.rest.KeyPackageResource;
+import org.polyproto.jakarta.internal.rest.LastResortKeyPackageResource;
 import org.polyproto.jakarta.internal.rest.PolyprotoExceptionMapper;
 import org.polyproto.jakarta.internal.rest.RegistrationResource;
 import org.polyproto.jakarta.internal.rest.ServerKeyResource;
@@ -38,7 +41,8 @@ public class PolyprotoFeature implements Feature {
 
     /** This feature and the module's resource classes, for hosts whose {@code Application} lists its classes. */
     public static final Set<Class<?>> CLASSES = Set.of(PolyprotoFeature.class, RegistrationResource.class,
-            ChallengeResource.class, SessionResource.class, ServerKeyResource.class, ActorKeyResource.class);
+            ChallengeResource.class, SessionResource.class, ServerKeyResource.class, ActorKeyResource.class,
+            KeyPackageResource.class, LastResortKeyPackageResource.class, EventResource.class);
 
     @Override
     public boolean configure(FeatureContext context) {

@@ -78,6 +78,27 @@ public final class TestActor {
         }
     }
 
+    /**
+     * A self-signed X.509 v3 certificate with BasicConstraints and KeyUsage as given (both critical), for tests
+     * that need certificates the module would never issue.
+     */
+    public byte[] selfSignedCertificate(X500Name name, boolean ca, int keyUsage, java.time.Instant notBefore,
+                                        java.time.Instant notAfter) {
+        org.bouncycastle.cert.X509v3CertificateBuilder builder = new org.bouncycastle.cert.X509v3CertificateBuilder(
+                name, java.math.BigInteger.valueOf(RANDOM.nextInt(Integer.MAX_VALUE) + 1L),
+                java.util.Date.from(notBefore), java.util.Date.from(notAfter), name,
+                new SubjectPublicKeyInfo(ED25519, publicKey()));
+        try {
+            builder.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                    new org.bouncycastle.asn1.x509.BasicConstraints(ca));
+            builder.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                    new org.bouncycastle.asn1.x509.KeyUsage(keyUsage));
+            return builder.build(signer()).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public byte[] sign(byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, privateKey);

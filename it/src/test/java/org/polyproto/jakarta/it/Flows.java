@@ -63,6 +63,21 @@ final class Flows {
         return new Member(name, sessionId, key, json.getString("id_cert"), json.getString("token"));
     }
 
+    /** A further session of an actor registered by {@link #member}. */
+    Member session(String name, String sessionId) {
+        return trusted(name, sessionId);
+    }
+
+    /** The client's queued events, drained; empty for 204. */
+    java.util.List<JsonObject> events(String token) {
+        Http.Reply reply = http.get("p2core/events", token);
+        if (reply.status() == 204) {
+            return java.util.List.of();
+        }
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.array().getValuesAs(JsonObject.class);
+    }
+
     String challenge() {
         Http.Reply reply = http.get("p2core/challenge");
         assertEquals(200, reply.status(), reply::toString);

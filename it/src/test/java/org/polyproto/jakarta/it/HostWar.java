@@ -1,6 +1,8 @@
 package org.polyproto.jakarta.it;
 
 import java.io.File;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -11,6 +13,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class HostWar {
 
     private HostWar() {
+    }
+
+    /** A deployment whose module settings come from its own context parameters (web.xml). */
+    static WebArchive create(String name, Map<String, String> contextParameters, Class<?>... hostClasses) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n");
+        contextParameters.forEach((k, v) -> xml.append("  <context-param><param-name>").append(k)
+                .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
+        xml.append("</web-app>\n");
+        return create(name, hostClasses).setWebXML(new StringAsset(xml.toString()));
     }
 
     static WebArchive create(String name, Class<?>... hostClasses) {

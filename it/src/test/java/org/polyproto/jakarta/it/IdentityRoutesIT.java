@@ -39,6 +39,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.polyproto.jakarta.testing.PolyprotoRsEncoding;
 import org.polyproto.jakarta.testing.TestActor;
 
 /**
@@ -219,6 +220,22 @@ class IdentityRoutesIT {
         assertEquals(201, reply.status(), reply::toString);
         assertTrue(x509(reply.object().getString("id_cert")).getSubjectX500Principal().getName()
                 .contains(name + "@" + Flows.DOMAIN));
+    }
+
+    @Test
+    void trustAcceptsACsrEncodedTheWayPolyprotoRsEncodesIt() throws Exception {
+        String name = Flows.uniqueName("rs");
+        flows.register(name);
+        byte[] seed = new byte[32];
+        new java.security.SecureRandom().nextBytes(seed);
+        byte[] csr = PolyprotoRsEncoding.actorCsr(seed, name, Flows.DOMAIN, "rs-client");
+        Http.Reply reply = flows.trustReply(name, Base64.getEncoder().encodeToString(csr), Flows.PASSWORD);
+        assertEquals(201, reply.status(), reply::toString);
+        X509Certificate cert = x509(reply.object().getString("id_cert"));
+        cert.verify(x509(http.get("p2core/key/server").string()).getPublicKey());
+        byte[] key = cert.getPublicKey().getEncoded();
+        assertTrue(java.util.Arrays.equals(PolyprotoRsEncoding.publicKey(seed),
+                java.util.Arrays.copyOfRange(key, key.length - 32, key.length)));
     }
 
     @Test

@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 public class ProbeResource {
 
-    static final String[] TABLES = {"p2_actor", "p2_id_cert", "p2_challenge", "p2_session", "p2_server_key"};
+    static final String[] TABLES = {"p2_actor", "p2_id_cert", "p2_challenge", "p2_session", "p2_server_key",
+            "p2_key_package", "p2_event"};
 
     @PersistenceContext(unitName = "polyproto")
     EntityManager em;

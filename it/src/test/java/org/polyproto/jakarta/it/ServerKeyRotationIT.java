@@ -36,6 +36,8 @@ class ServerKeyRotationIT {
         String oldPem = http.get("p2core/key/server").string();
         long oldNotBefore = x509(oldPem).getNotBefore().getTime() / 1000;
         int keysBefore = flows.counts().getInt("p2_server_key");
+        flows.events(oldMember.token());
+        flows.events(admin.token());
 
         Http.Reply rotated = http.put("p2core/key/server", null, admin.token());
         assertEquals(200, rotated.status(), rotated::toString);
@@ -44,6 +46,15 @@ class ServerKeyRotationIT {
         assertEquals(newPem, http.get("p2core/key/server").string());
         assertEquals(oldPem, http.get("p2core/key/server?timestamp=" + oldNotBefore).string());
         assertEquals(keysBefore + 1, flows.counts().getInt("p2_server_key"));
+        for (Flows.Member member : new Flows.Member[] {oldMember, admin}) {
+            java.util.List<jakarta.json.JsonObject> events = flows.events(member.token());
+            assertEquals(1, events.size(), events::toString);
+            assertEquals("SERVER_KEY_CHANGE", events.get(0).getString("t"));
+            assertEquals(6, events.get(0).getInt("op"));
+            assertEquals(newPem, events.get(0).getJsonObject("d").getString("cert"));
+            long invalidSince = events.get(0).getJsonObject("d").getJsonNumber("oldInvalidSince").longValue();
+            assertEquals(java.time.Instant.now().getEpochSecond(), invalidSince, 30);
+        }
 
         assertError(flows.identify(oldMember), 401, "P2CORE_IDCERT_INVALID");
         Flows.Member newMember = flows.member(Flows.uniqueName("new"), "s1");

@@ -21,8 +21,11 @@ import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.AdministratorPolicy;
 import org.polyproto.jakarta.spi.ChallengeStore;
 import org.polyproto.jakarta.spi.ConfigurationSource;
+import org.polyproto.jakarta.spi.EventQueue;
 import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.HomeServerResolver;
 import org.polyproto.jakarta.spi.IdentifyHandler;
+import org.polyproto.jakarta.spi.KeyPackageStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
@@ -38,7 +41,7 @@ public class DefaultBeanExtension implements Extension {
 
     static final List<Class<?>> SPIS = List.of(ActorStore.class, IdCertStore.class, ChallengeStore.class,
             SessionStore.class, ServerKeyCustody.class, AdministratorPolicy.class, ConfigurationSource.class,
-            RegistrationHandler.class, IdentifyHandler.class);
+            RegistrationHandler.class, IdentifyHandler.class, KeyPackageStore.class, EventQueue.class, HomeServerResolver.class);
 
     private static final Logger LOG = Logger.getLogger(DefaultBeanExtension.class.getName());
 

@@ -33,6 +33,10 @@ public record ParsedCsr(X500Name subject, PolyprotoNames.ActorName actor, byte[]
      * @throws PolyprotoException {@code CSR_INVALID} or {@code UNSUPPORTED_ALGORITHM}
      */
     public static ParsedCsr parse(byte[] der) {
+        return LenientAsn1.parse(() -> parseLeniently(der));
+    }
+
+    private static ParsedCsr parseLeniently(byte[] der) {
         SignedStructure signed;
         CertificationRequestInfo info;
         AlgorithmIdentifier algorithm;

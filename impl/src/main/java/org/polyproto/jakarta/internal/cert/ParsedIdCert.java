@@ -42,6 +42,10 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
      * @throws PolyprotoException {@code IDCERT_MALFORMED} or {@code UNSUPPORTED_ALGORITHM}
      */
     public static ParsedIdCert parse(byte[] der) {
+        return LenientAsn1.parse(() -> parseLeniently(der));
+    }
+
+    private static ParsedIdCert parseLeniently(byte[] der) {
         SignedStructure signed;
         TBSCertificate tbs;
         AlgorithmIdentifier outerAlgorithm;

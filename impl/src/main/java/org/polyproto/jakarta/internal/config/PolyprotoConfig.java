@@ -28,6 +28,10 @@ public class PolyprotoConfig {
     public static final String ADMINS = "polyproto.admins";
     public static final String RESERVED_NAMES = "polyproto.reserved-names";
     public static final String MAX_BODY_SIZE = "polyproto.max-body-size";
+    public static final String EVENTS_MAX_QUEUED = "polyproto.events.max-queued";
+    public static final String KEYPACKAGES_LOW_THRESHOLD = "polyproto.keypackages.low-threshold";
+    public static final String KEYPACKAGES_MAX_PER_REQUEST = "polyproto.keypackages.max-per-request";
+    public static final String KEYPACKAGES_MAX_PER_CLIENT = "polyproto.keypackages.max-per-client";
 
     @Inject
     ConfigurationSource source;
@@ -40,6 +44,10 @@ public class PolyprotoConfig {
     private Set<FederationId> admins;
     private Set<String> reservedNames;
     private int maxBodySize;
+    private int eventsMaxQueued;
+    private int keyPackagesLowThreshold;
+    private int keyPackagesMaxPerRequest;
+    private int keyPackagesMaxPerClient;
 
     @PostConstruct
     void load() {
@@ -51,6 +59,10 @@ public class PolyprotoConfig {
         admins = list(ADMINS).stream().map(v -> fid(ADMINS, v)).collect(Collectors.toUnmodifiableSet());
         reservedNames = list(RESERVED_NAMES).stream().map(String::toLowerCase).collect(Collectors.toUnmodifiableSet());
         maxBodySize = integer(MAX_BODY_SIZE, 64 * 1024);
+        eventsMaxQueued = integer(EVENTS_MAX_QUEUED, 1000);
+        keyPackagesLowThreshold = integer(KEYPACKAGES_LOW_THRESHOLD, 5);
+        keyPackagesMaxPerRequest = integer(KEYPACKAGES_MAX_PER_REQUEST, 100);
+        keyPackagesMaxPerClient = integer(KEYPACKAGES_MAX_PER_CLIENT, 1000);
     }
 
     public String domain() {
@@ -83,6 +95,22 @@ public class PolyprotoConfig {
 
     public int maxBodySize() {
         return maxBodySize;
+    }
+
+    public int eventsMaxQueued() {
+        return eventsMaxQueued;
+    }
+
+    public int keyPackagesLowThreshold() {
+        return keyPackagesLowThreshold;
+    }
+
+    public int keyPackagesMaxPerRequest() {
+        return keyPackagesMaxPerRequest;
+    }
+
+    public int keyPackagesMaxPerClient() {
+        return keyPackagesMaxPerClient;
     }
 
     /** A raw value, for settings that belong to other components. */

@@ -62,6 +62,15 @@ final class JsonBody {
         return text;
     }
 
+    /** Any JSON value; an empty body is an error. */
+    static JsonValue parseValue(byte[] body) {
+        String text = utf8(body);
+        if (text.isBlank()) {
+            throw badRequest("A JSON body is required.");
+        }
+        return parseValue(text);
+    }
+
     private static JsonValue parseValue(String text) {
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             parser.next();

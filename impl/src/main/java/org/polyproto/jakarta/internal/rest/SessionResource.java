@@ -17,6 +17,9 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.crypto.ChallengeStrings;
 import org.polyproto.jakarta.internal.crypto.SignatureEncoding;
+import org.polyproto.jakarta.internal.cert.ParsedCsr;
+import org.polyproto.jakarta.internal.service.ExternalIdCerts;
+import org.polyproto.jakarta.internal.service.IdCertIssuance;
 import org.polyproto.jakarta.internal.service.Identification;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Trusts;
@@ -35,6 +38,10 @@ public class SessionResource {
     Identification identification;
     @Inject
     Sessions sessions;
+    @Inject
+    IdCertIssuance issuance;
+    @Inject
+    ExternalIdCerts externalIdCerts;
 
     @POST
     @Path("trust")
@@ -60,6 +67,34 @@ public class SessionResource {
                 ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
         return Responses.json(201, identification.identify(completed.challenge, signature, cert,
                 json.objectOrEmpty("auth_payload")));
+    }
+
+    @POST
+    @Path("idcert")
+    @TokenRequired
+    public Response rotateIdCert(@Context SecurityContext security, byte[] body) {
+        String text = new String(body == null ? new byte[0] : body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        String csrText = text.startsWith("{") ? JsonBody.parse(body).requiredString("csr") : JsonBody.parseString(body);
+        byte[] der = PemCodec.decode(csrText).orElseThrow(() -> new PolyprotoException(ErrorCode.CSR_INVALID,
+                "The CSR must be PEM, base64 of DER or base64 of PEM."));
+        return Responses.json(201, issuance.rotate(SessionPrincipal.of(security), ParsedCsr.parse(der)));
+    }
+
+    @POST
+    @Path("idcert/extern")
+    @TokenRequired
+    public Response replaceIdCert(@Context SecurityContext security, byte[] body) {
+        byte[] der = PemCodec.decode(JsonBody.parseString(body)).orElseThrow(() -> new PolyprotoException(
+                ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
+        externalIdCerts.replace(SessionPrincipal.of(security), der);
+        return Response.status(201).build();
+    }
+
+    @PUT
+    @Path("idcert/extern")
+    @TokenRequired
+    public Response replaceIdCertByPut(@Context SecurityContext security, byte[] body) {
+        return replaceIdCert(security, body);
     }
 
     @PUT

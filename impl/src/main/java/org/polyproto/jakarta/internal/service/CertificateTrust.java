@@ -8,6 +8,7 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.federation.HomeServers;
 import org.polyproto.jakarta.spi.IdCertRecord;
 import org.polyproto.jakarta.spi.IdCertStore;
 import org.polyproto.jakarta.spi.ServerKey;
@@ -24,12 +25,30 @@ public class CertificateTrust {
     IdCertStore idCerts;
     @Inject
     PolyprotoConfig config;
+    @Inject
+    HomeServers homeServers;
 
     public void requireTrusted(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
-        if (!actor.fid().domain().equals(config.domain())) {
-            throw new PolyprotoException(ErrorCode.NOT_FEDERATED,
-                    "This server does not federate with " + actor.fid().domain() + ".");
+        if (actor.fid().domain().equals(config.domain())) {
+            requireTrustedHere(cert, actor, now);
+        } else {
+            requireTrustedByHomeServer(cert, actor, now);
         }
+    }
+
+    /** Steps 2, 3 and 5 for another server's actor: its home server's key and certificate list. */
+    private void requireTrustedByHomeServer(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
+        ParsedIdCert server = homeServers.signerOf(cert, actor.fid().domain());
+        if (!cert.isValidAt(now) || cert.notBefore().isBefore(server.notBefore())
+                || cert.notAfter().isAfter(server.notAfter())) {
+            throw invalid("outside its validity");
+        }
+        if (!homeServers.listsCertificate(actor.fid(), cert)) {
+            throw invalid("its home server does not list it as current");
+        }
+    }
+
+    private void requireTrustedHere(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
         ServerKey signer = serverKeys.signerOf(cert).orElseThrow(() -> invalid("not signed by this server"));
         if (signer.retiredAt().isPresent()) {
             throw invalid("signed by a server key that has since been rotated");

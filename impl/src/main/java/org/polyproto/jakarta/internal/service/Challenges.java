@@ -20,9 +20,14 @@ public class Challenges {
     Secrets secrets;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    Housekeeping housekeeping;
 
     @Transactional
     public Challenge issue() {
+        if (housekeeping.due()) {
+            housekeeping.sweep();
+        }
         Challenge challenge = new Challenge(ChallengeStrings.next(secrets.random()),
                 clock.now().plus(config.challengeTtl()));
         store.save(challenge);

@@ -16,9 +16,11 @@ import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.ClientId;
 import org.polyproto.jakarta.spi.IdCertRecord;
 import org.polyproto.jakarta.spi.IdCertStore;
 import org.polyproto.jakarta.spi.ServerKey;
+import org.polyproto.jakarta.spi.Session;
 import org.polyproto.jakarta.spi.ServerSigningKey;
 
 /**
@@ -44,6 +46,8 @@ public class IdCertIssuance {
     Secrets secrets;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    Notifications notifications;
 
     @Transactional
     public IssuedIdCertRepresentation issue(FederationId fid, ParsedCsr csr) {
@@ -57,6 +61,32 @@ public class IdCertIssuance {
         IdCertRecord cert = sign(fid, csr, now);
         idCerts.save(cert);
         String token = sessions.open(fid, sessionId, cert.serial(), cert.pem());
+        return new IssuedIdCertRepresentation(cert.pem(), token);
+    }
+
+    /**
+     * {@code POST p2core/session/idcert}: a new ID-Cert for the session's new key. The session's old certificates
+     * are invalidated now, its token is replaced, and the actor's other sessions hear {@code CLIENT_KEY_CHANGE}.
+     */
+    @Transactional
+    public IssuedIdCertRepresentation rotate(Session session, ParsedCsr csr) {
+        FederationId fid = session.fid();
+        if (!fid.domain().equals(config.domain())) {
+            throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only this server's actors get ID-Certs here.");
+        }
+        csr.requireActor(fid);
+        if (!csr.actor().sessionId().equals(session.sessionId())) {
+            throw new PolyprotoException(ErrorCode.FORBIDDEN, "The CSR must name this session's ID.");
+        }
+        actors.lock(fid).orElseThrow(() -> new PolyprotoException(ErrorCode.FORBIDDEN, "The actor is gone."));
+        Instant now = clock.now();
+        for (IdCertRecord old : idCerts.findValidAt(fid, session.sessionId(), now)) {
+            idCerts.invalidate(old.serial(), now);
+        }
+        IdCertRecord cert = sign(fid, csr, now);
+        idCerts.save(cert);
+        String token = sessions.replaceToken(fid, session.sessionId(), cert.serial(), cert.pem());
+        notifications.clientKeyChange(ClientId.of(session), session.certSerial(), now, cert.pem());
         return new IssuedIdCertRepresentation(cert.pem(), token);
     }
 

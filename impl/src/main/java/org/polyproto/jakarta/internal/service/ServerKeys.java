@@ -36,6 +36,8 @@ public class ServerKeys {
     Secrets secrets;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    Notifications notifications;
 
     private volatile Snapshot snapshot;
 
@@ -86,6 +88,7 @@ public class ServerKeys {
         }
         reload();
         LOG.info(() -> "polyproto: server identity key rotated to " + next.key().serial());
+        notifications.serverKeyChange(next.key().certificatePem(), now);
         return next.key().certificatePem();
     }
 

@@ -10,6 +10,7 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.Tokens;
+import org.polyproto.jakarta.spi.ClientId;
 import org.polyproto.jakarta.spi.Session;
 import org.polyproto.jakarta.spi.SessionStore;
 
@@ -27,14 +28,27 @@ public class Sessions {
     Secrets secrets;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    Notifications notifications;
+    @Inject
+    Housekeeping housekeeping;
 
     /**
-     * Opens a session for (fid, sessionId), replacing an earlier one; runs in the caller's transaction.
+     * Opens a session for (fid, sessionId), replacing an earlier one, and tells the actor's other sessions
+     * ({@code NEW_SESSION}); runs in the caller's transaction.
      *
      * @return the bearer token, which exists nowhere else
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String open(FederationId fid, String sessionId, BigInteger certSerial, String certPem) {
+        String token = replaceToken(fid, sessionId, certSerial, certPem);
+        notifications.newSession(new ClientId(fid, sessionId), certPem);
+        return token;
+    }
+
+    /** Gives the session (fid, sessionId) a new token and certificate; the old token stops working. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String replaceToken(FederationId fid, String sessionId, BigInteger certSerial, String certPem) {
         String token = Tokens.newToken(secrets.random());
         Instant now = clock.now();
         store.open(new Session(Tokens.hash(token), fid, sessionId, certSerial, certPem, now,
@@ -63,6 +77,7 @@ public class Sessions {
         if (!store.close(session.tokenHash())) {
             throw unauthorized();
         }
+        housekeeping.forget(session);
     }
 
     static PolyprotoException unauthorized() {

@@ -13,6 +13,10 @@ public class ChallengeEntity {
     @Column(name = "challenge", length = 256)
     public String challenge;
 
+    /** The deployment (this server's domain) the row belongs to. */
+    @Column(name = "server_domain", length = 253, nullable = false)
+    public String serverDomain;
+
     @Column(name = "expires_at", nullable = false)
     public long expiresAt;
 }

@@ -13,6 +13,10 @@ public class SessionEntity {
     @Column(name = "token_hash", length = 64)
     public String tokenHash;
 
+    /** The deployment (this server's domain) the row belongs to. */
+    @Column(name = "server_domain", length = 253, nullable = false)
+    public String serverDomain;
+
     @Column(name = "fid", length = 320, nullable = false)
     public String fid;
 

@@ -23,31 +23,37 @@ public class JpaChallengeStore implements ChallengeStore {
 
     @PersistenceContext(unitName = "polyproto")
     EntityManager em;
+    @jakarta.inject.Inject
+    ServerScope scope;
 
     @Override
     public void save(Challenge challenge) {
         ChallengeEntity e = new ChallengeEntity();
         e.challenge = challenge.value();
+        e.serverDomain = scope.domain();
         e.expiresAt = Conversions.seconds(challenge.expiresAt());
         em.persist(e);
     }
 
     @Override
     public Optional<Challenge> consume(String value) {
-        List<Long> expiry = em.createQuery("select c.expiresAt from ChallengeEntity c where c.challenge = :v",
-                Long.class).setParameter("v", value).getResultList();
+        List<Long> expiry = em.createQuery("select c.expiresAt from ChallengeEntity c where c.challenge = :v"
+                + " and c.serverDomain = :server", Long.class).setParameter("v", value)
+                .setParameter("server", scope.domain()).getResultList();
         if (expiry.isEmpty()) {
             return Optional.empty();
         }
-        int deleted = em.createQuery("delete from ChallengeEntity c where c.challenge = :v")
-                .setParameter("v", value).executeUpdate();
+        int deleted = em.createQuery("delete from ChallengeEntity c where c.challenge = :v"
+                        + " and c.serverDomain = :server").setParameter("v", value)
+                .setParameter("server", scope.domain()).executeUpdate();
         return deleted == 1 ? Optional.of(new Challenge(value, Conversions.instant(expiry.get(0))))
                 : Optional.empty();
     }
 
     @Override
     public int purgeExpired(Instant now) {
-        return em.createQuery("delete from ChallengeEntity c where c.expiresAt < :now")
+        return em.createQuery("delete from ChallengeEntity c where c.expiresAt < :now and c.serverDomain = :server")
+                .setParameter("server", scope.domain())
                 .setParameter("now", Conversions.seconds(now)).executeUpdate();
     }
 }

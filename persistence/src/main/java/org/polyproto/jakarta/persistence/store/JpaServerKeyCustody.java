@@ -28,12 +28,13 @@ import org.polyproto.jakarta.spi.ServerSigningKey;
 public class JpaServerKeyCustody implements ServerKeyCustody {
 
     static final String SECRET = "polyproto.server-key.secret";
-    static final String DOMAIN = "polyproto.domain";
 
     @PersistenceContext(unitName = "polyproto")
     EntityManager em;
     @Inject
     ConfigurationSource configuration;
+    @Inject
+    ServerScope scope;
 
     private volatile ServerKeyCipher cipher;
 
@@ -102,8 +103,7 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     }
 
     private String domain() {
-        return configuration.get(DOMAIN).map(String::strip).map(String::toLowerCase)
-                .orElseThrow(() -> new IllegalStateException("polyproto: polyproto.domain is required"));
+        return scope.domain();
     }
 
     private ServerKeyCipher cipher() {

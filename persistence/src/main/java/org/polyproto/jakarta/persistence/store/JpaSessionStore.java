@@ -22,14 +22,18 @@ public class JpaSessionStore implements SessionStore {
 
     @PersistenceContext(unitName = "polyproto")
     EntityManager em;
+    @jakarta.inject.Inject
+    ServerScope scope;
 
     @Override
     public void open(Session session) {
-        em.createQuery("delete from SessionEntity s where s.fid = :fid and s.sessionId = :sid")
+        em.createQuery("delete from SessionEntity s where s.serverDomain = :server and s.fid = :fid"
+                        + " and s.sessionId = :sid").setParameter("server", scope.domain())
                 .setParameter("fid", session.fid().toString()).setParameter("sid", session.sessionId())
                 .executeUpdate();
         SessionEntity e = new SessionEntity();
         e.tokenHash = session.tokenHash();
+        e.serverDomain = scope.domain();
         e.fid = session.fid().toString();
         e.sessionId = session.sessionId();
         e.certSerial = session.certSerial().longValueExact();
@@ -41,27 +45,50 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<Session> findByTokenHash(String tokenHash) {
-        return Optional.ofNullable(em.find(SessionEntity.class, tokenHash)).map(JpaSessionStore::toSession);
-    }
-
-    @Override
-    public List<Session> findByActor(FederationId fid) {
-        return em.createQuery("select s from SessionEntity s where s.fid = :fid order by s.openedAt",
-                        SessionEntity.class)
-                .setParameter("fid", fid.toString()).getResultStream().map(JpaSessionStore::toSession).toList();
-    }
-
-    @Override
-    public boolean close(String tokenHash) {
-        return em.createQuery("delete from SessionEntity s where s.tokenHash = :h")
+    public boolean updateCertificate(String tokenHash, BigInteger certSerial, String certPem) {
+        return em.createQuery("update SessionEntity s set s.certSerial = :serial, s.certPem = :pem"
+                        + " where s.tokenHash = :h and s.serverDomain = :server").setParameter("server", scope.domain())
+                .setParameter("serial", certSerial.longValueExact()).setParameter("pem", certPem)
                 .setParameter("h", tokenHash).executeUpdate() == 1;
     }
 
     @Override
-    public int purgeExpired(Instant now) {
-        return em.createQuery("delete from SessionEntity s where s.expiresAt < :now")
-                .setParameter("now", Conversions.seconds(now)).executeUpdate();
+    public Optional<Session> findByTokenHash(String tokenHash) {
+        return Optional.ofNullable(em.find(SessionEntity.class, tokenHash))
+                .filter(e -> e.serverDomain.equals(scope.domain())).map(JpaSessionStore::toSession);
+    }
+
+    @Override
+    public List<Session> findByActor(FederationId fid) {
+        return em.createQuery("select s from SessionEntity s where s.serverDomain = :server and s.fid = :fid"
+                        + " order by s.openedAt",
+                        SessionEntity.class)
+                .setParameter("server", scope.domain()).setParameter("fid", fid.toString()).getResultStream()
+                .map(JpaSessionStore::toSession).toList();
+    }
+
+    @Override
+    public boolean close(String tokenHash) {
+        return em.createQuery("delete from SessionEntity s where s.tokenHash = :h and s.serverDomain = :server")
+                .setParameter("server", scope.domain())
+                .setParameter("h", tokenHash).executeUpdate() == 1;
+    }
+
+    @Override
+    public List<Session> findByDomain(String domain) {
+        return em.createQuery("select s from SessionEntity s where s.serverDomain = :server and s.fid like :suffix",
+                        SessionEntity.class).setParameter("server", scope.domain())
+                .setParameter("suffix", "%@" + domain).getResultStream()
+                .map(JpaSessionStore::toSession).filter(s -> s.fid().domain().equals(domain)).toList();
+    }
+
+    @Override
+    public List<Session> purgeExpired(Instant now, int max) {
+        List<SessionEntity> expired = em.createQuery("select s from SessionEntity s where s.serverDomain = :server"
+                        + " and s.expiresAt < :now", SessionEntity.class).setParameter("server", scope.domain())
+                .setParameter("now", Conversions.seconds(now)).setMaxResults(max).getResultList();
+        expired.forEach(em::remove);
+        return expired.stream().map(JpaSessionStore::toSession).toList();
     }
 
     private static Session toSession(SessionEntity e) {

@@ -1,0 +1,41 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.polyproto.jakarta.api.representation.EventRepresentation;
+import org.polyproto.jakarta.internal.service.Events;
+import org.polyproto.jakarta.spi.ClientId;
+import org.polyproto.jakarta.spi.QueuedEvent;
+
+/** {@code GET p2core/events}: the token's client's queued events, removed as they are returned. */
+@Path("p2core/events")
+@RequestScoped
+@PolyprotoEndpoint
+@TokenRequired
+public class EventResource {
+
+    @Inject
+    Events events;
+
+    @GET
+    public Response drain(@Context SecurityContext security) {
+        List<QueuedEvent> queued = events.drain(ClientId.of(SessionPrincipal.of(security)));
+        if (queued.isEmpty()) {
+            return Response.noContent().build();
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (QueuedEvent q : queued) {
+            array.add(new EventRepresentation(q.event().namespace(), q.event().op(), q.event().type(),
+                    q.event().data(), q.sequence()).toJson());
+        }
+        return Responses.json(200, array.build());
+    }
+}

@@ -1,0 +1,34 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.nio.charset.StandardCharsets;
+import org.polyproto.jakarta.internal.service.KeyPackages;
+import org.polyproto.jakarta.spi.ClientId;
+
+/** {@code PUT p2core/keypackage_lr}: the token's client's last-resort KeyPackage. */
+@Path("p2core/keypackage_lr")
+@RequestScoped
+@PolyprotoEndpoint
+@TokenRequired
+public class LastResortKeyPackageResource {
+
+    @Inject
+    KeyPackages keyPackages;
+
+    @PUT
+    public Response put(@Context SecurityContext security, byte[] body) {
+        String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8).strip();
+        String keyPackage = text.startsWith("{") || text.startsWith("\"")
+                ? KeyPackageResource.KeyPackageText.of(JsonBody.parseValue(body))
+                : KeyPackageResource.KeyPackageText.requireBase64(text);
+        keyPackages.putLastResort(ClientId.of(SessionPrincipal.of(security)), keyPackage);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,70 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.ClientId;
+import org.polyproto.jakarta.spi.EventQueue;
+import org.polyproto.jakarta.spi.KeyPackageStore;
+import org.polyproto.jakarta.spi.Session;
+import org.polyproto.jakarta.spi.SessionStore;
+
+/**
+ * Removes expired challenges and expired sessions with their KeyPackages and event queues. Runs at most once a
+ * minute, piggy-backed on challenge requests, so the module needs no timer service of the host.
+ */
+@ApplicationScoped
+public class Housekeeping {
+
+    static final Duration INTERVAL = Duration.ofMinutes(1);
+    private static final int BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+
+    @Inject
+    ChallengeStore challenges;
+    @Inject
+    SessionStore sessions;
+    @Inject
+    KeyPackageStore keyPackages;
+    @Inject
+    EventQueue events;
+    @Inject
+    PolyprotoClock clock;
+
+    private final AtomicLong nextRun = new AtomicLong();
+
+    /** Runs {@link #sweep} if the interval has passed; only one caller wins the slot. */
+    public boolean due() {
+        long now = clock.now().toEpochMilli();
+        long next = nextRun.get();
+        return now >= next && nextRun.compareAndSet(next, now + INTERVAL.toMillis());
+    }
+
+    @Transactional
+    public void sweep() {
+        Instant now = clock.now();
+        int challengesRemoved = challenges.purgeExpired(now);
+        List<Session> ended = sessions.purgeExpired(now, BATCH);
+        for (Session session : ended) {
+            forget(session);
+        }
+        if (challengesRemoved + ended.size() > 0) {
+            LOG.fine(() -> "polyproto: removed " + challengesRemoved + " expired challenges and " + ended.size()
+                    + " expired sessions");
+        }
+    }
+
+    /** Drops the KeyPackages and queued events of an ended session. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(Session session) {
+        ClientId client = ClientId.of(session);
+        keyPackages.removeAll(client);
+        events.clear(client);
+    }
+}

@@ -1,0 +1,86 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.ClaimedKeyPackage;
+import org.polyproto.jakarta.spi.ClientId;
+import org.polyproto.jakarta.spi.KeyPackageStore;
+import org.polyproto.jakarta.spi.SessionStore;
+
+/** Upload and hand-out of MLS KeyPackages, with the caps and the LOW_KEY_PACKAGES signal. */
+@ApplicationScoped
+public class KeyPackages {
+
+    public static final int MAX_PACKAGE_LENGTH = 16384;
+
+    @Inject
+    KeyPackageStore store;
+    @Inject
+    SessionStore sessions;
+    @Inject
+    ActorStore actors;
+    @Inject
+    Notifications notifications;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    PolyprotoClock clock;
+
+    /** Stores regular packages for the client; refuses the whole request if a cap would be exceeded. */
+    @Transactional
+    public void upload(ClientId client, List<String> keyPackages) {
+        if (keyPackages.size() > config.keyPackagesMaxPerRequest()) {
+            throw badRequest("At most " + config.keyPackagesMaxPerRequest() + " KeyPackages per request.");
+        }
+        keyPackages.forEach(KeyPackages::requireSize);
+        store.add(client, keyPackages);
+        if (store.countRegular(client) > config.keyPackagesMaxPerClient()) {
+            throw badRequest("At most " + config.keyPackagesMaxPerClient() + " KeyPackages per client.");
+        }
+    }
+
+    @Transactional
+    public void putLastResort(ClientId client, String keyPackage) {
+        requireSize(keyPackage);
+        store.putLastResort(client, keyPackage);
+    }
+
+    /** One package per live client of the actor: a regular one, consumed, else the last-resort one. */
+    @Transactional
+    public List<String> fetch(String fidText) {
+        FederationId fid = FederationId.parse(fidText);
+        if (!fid.domain().equals(config.domain()) || actors.find(fid).isEmpty()) {
+            throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
+        }
+        Instant now = clock.now();
+        List<String> out = new ArrayList<>();
+        for (ClientId client : sessions.findByActor(fid).stream().filter(s -> now.isBefore(s.expiresAt()))
+                .map(ClientId::of).distinct().toList()) {
+            Optional<ClaimedKeyPackage> claimed = store.claim(client);
+            claimed.ifPresent(c -> out.add(c.keyPackage()));
+            claimed.filter(c -> !c.lastResort() && c.regularRemaining() < config.keyPackagesLowThreshold())
+                    .ifPresent(c -> notifications.lowKeyPackages(client, c.regularRemaining()));
+        }
+        return out;
+    }
+
+    private static void requireSize(String keyPackage) {
+        if (keyPackage.isEmpty() || keyPackage.length() > MAX_PACKAGE_LENGTH) {
+            throw badRequest("A KeyPackage has 1 to " + MAX_PACKAGE_LENGTH + " characters.");
+        }
+    }
+
+    private static PolyprotoException badRequest(String message) {
+        return new PolyprotoException(ErrorCode.BAD_REQUEST, message);
+    }
+}

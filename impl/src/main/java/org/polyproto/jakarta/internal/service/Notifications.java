@@ -1,0 +1,72 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+import java.math.BigInteger;
+import java.time.Instant;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.spi.ClientId;
+import org.polyproto.jakarta.spi.Event;
+import org.polyproto.jakarta.spi.EventQueue;
+import org.polyproto.jakarta.spi.Session;
+import org.polyproto.jakarta.spi.SessionStore;
+
+/** Queues the events of contract §6 for exactly the clients the contract names. */
+@ApplicationScoped
+@Transactional
+public class Notifications {
+
+    @Inject
+    EventQueue queue;
+    @Inject
+    SessionStore sessions;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    PolyprotoClock clock;
+
+    /** NEW_SESSION to the actor's other sessions here. */
+    public void newSession(ClientId opened, String certPem) {
+        toOtherClients(opened, new Event("core", 3, "NEW_SESSION", Json.createObjectBuilder()
+                .add("cert", certPem).build()));
+    }
+
+    /** CLIENT_KEY_CHANGE to the actor's other sessions here. */
+    public void clientKeyChange(ClientId changed, BigInteger oldSerial, Instant invalidSince, String newCertPem) {
+        toOtherClients(changed, new Event("core", 4, "CLIENT_KEY_CHANGE", Json.createObjectBuilder()
+                .add("serial", oldSerial.toString()).add("invalidSince", invalidSince.getEpochSecond())
+                .add("cert", newCertPem).build()));
+    }
+
+    /** SERVER_KEY_CHANGE to every open session of this server's actors. */
+    public void serverKeyChange(String newCertPem, Instant oldInvalidSince) {
+        Event event = new Event("core", 6, "SERVER_KEY_CHANGE", Json.createObjectBuilder()
+                .add("cert", newCertPem).add("oldInvalidSince", oldInvalidSince.getEpochSecond()).build());
+        Instant now = clock.now();
+        sessions.findByDomain(config.domain()).stream().filter(s -> now.isBefore(s.expiresAt()))
+                .map(ClientId::of).distinct().forEach(client -> queue.enqueue(client, event, config.eventsMaxQueued()));
+    }
+
+    /** LOW_KEY_PACKAGES to the client whose regular packages fell below the threshold. */
+    public void lowKeyPackages(ClientId client, int remaining) {
+        queue.enqueue(client, new Event("mls", 0, "LOW_KEY_PACKAGES", Json.createObjectBuilder()
+                .add("remaining", remaining).build()), config.eventsMaxQueued());
+    }
+
+    private void toOtherClients(ClientId source, Event event) {
+        Instant now = clock.now();
+        for (Session session : sessions.findByActor(source.fid())) {
+            if (!session.sessionId().equals(source.sessionId()) && now.isBefore(session.expiresAt())) {
+                queue.enqueue(ClientId.of(session), event, config.eventsMaxQueued());
+            }
+        }
+    }
+
+    /** Whether the actor is one of this server's. */
+    boolean isLocal(FederationId fid) {
+        return fid.domain().equals(config.domain());
+    }
+}
