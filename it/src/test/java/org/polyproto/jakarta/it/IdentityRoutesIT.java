@@ -220,6 +220,14 @@ class IdentityRoutesIT {
         assertEquals(201, reply.status(), reply::toString);
         assertTrue(x509(reply.object().getString("id_cert")).getSubjectX500Principal().getName()
                 .contains(name + "@" + Flows.DOMAIN));
+
+        run(dir, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "p256.pem", "-out", "p256.csr", "-subj", "/CN=" + name + dcPath() + "/UID=" + name + "@"
+                        + Flows.DOMAIN + "/0.9.2342.19200300.100.1.44=p256-session");
+        JsonObject before = flows.counts();
+        assertError(flows.trustReply(name, Files.readString(dir.resolve("p256.csr")), Flows.PASSWORD), 400,
+                "P2CORE_UNSUPPORTED_ALGORITHM");
+        assertEquals(before, flows.counts());
     }
 
     @Test

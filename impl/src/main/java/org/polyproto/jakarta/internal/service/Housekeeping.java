@@ -16,13 +16,14 @@ import org.polyproto.jakarta.spi.Session;
 import org.polyproto.jakarta.spi.SessionStore;
 
 /**
- * Removes expired challenges and expired sessions with their KeyPackages and event queues. Runs at most once a
- * minute, piggy-backed on challenge requests, so the module needs no timer service of the host.
+ * Removes expired challenges and expired sessions with their KeyPackages and event queues. Runs at most once per
+ * {@code polyproto.housekeeping.interval} (default a minute), piggy-backed on challenge requests, so the module
+ * needs no timer service of the host.
  */
 @ApplicationScoped
 public class Housekeeping {
 
-    static final Duration INTERVAL = Duration.ofMinutes(1);
+    public static final String INTERVAL = "polyproto.housekeeping.interval";
     private static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
@@ -36,14 +37,22 @@ public class Housekeeping {
     EventQueue events;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    org.polyproto.jakarta.internal.config.PolyprotoConfig config;
 
     private final AtomicLong nextRun = new AtomicLong();
+    private long intervalMillis;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        intervalMillis = config.duration(INTERVAL, Duration.ofMinutes(1)).toMillis();
+    }
 
     /** Runs {@link #sweep} if the interval has passed; only one caller wins the slot. */
     public boolean due() {
         long now = clock.now().toEpochMilli();
         long next = nextRun.get();
-        return now >= next && nextRun.compareAndSet(next, now + INTERVAL.toMillis());
+        return now >= next && nextRun.compareAndSet(next, now + intervalMillis);
     }
 
     @Transactional

@@ -1,0 +1,53 @@
+package org.polyproto.jakarta.persistence.schema;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.polyproto.jakarta.spi.ConfigurationSource;
+
+/**
+ * Migrates the module's tables when the application starts, before anything uses them. Off with
+ * {@code polyproto.schema.migrate=false} for hosts that apply the same SQL with their own tooling. The datasource
+ * is the persistence unit's, {@code polyproto.datasource} (default {@code jdbc/polyprotoDS}).
+ */
+@ApplicationScoped
+public class SchemaMigrationStartup {
+
+    public static final String MIGRATE = "polyproto.schema.migrate";
+    public static final String DATASOURCE = "polyproto.datasource";
+    private static final Logger LOG = Logger.getLogger(SchemaMigrationStartup.class.getName());
+
+    @Inject
+    ConfigurationSource configuration;
+
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
+                 @Initialized(ApplicationScoped.class) Object event) {
+        if (!Boolean.parseBoolean(configuration.get(MIGRATE).orElse("true").strip())) {
+            LOG.info("polyproto: schema migration is off (" + MIGRATE + "=false)");
+            return;
+        }
+        String name = configuration.get(DATASOURCE).orElse("jdbc/polyprotoDS").strip();
+        int applied = SchemaMigrations.migrate(lookup(name));
+        LOG.info(() -> "polyproto: schema migrated, " + applied + " migration(s) applied");
+    }
+
+    private static DataSource lookup(String name) {
+        NamingException last = null;
+        for (String candidate : List.of(name, "java:/" + name, "java:comp/env/" + name)) {
+            try {
+                return (DataSource) new InitialContext().lookup(candidate);
+            } catch (NamingException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("polyproto: datasource " + name + " not found; set " + DATASOURCE, last);
+    }
+}

@@ -1,0 +1,5 @@
+-- polyproto-jakarta schema, version 2: MLS KeyPackages and the per-client event queues.
+CREATE TABLE p2_key_package (id BIGINT NOT NULL, server_domain VARCHAR(253) NOT NULL, fid VARCHAR(320) NOT NULL, session_id VARCHAR(64) NOT NULL, digest CHAR(64) NOT NULL, last_resort BOOLEAN NOT NULL, key_package TEXT NOT NULL, uploaded_at BIGINT NOT NULL, PRIMARY KEY (id), CONSTRAINT p2_key_package_digest UNIQUE (server_domain, fid, session_id, digest)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX p2_key_package_client ON p2_key_package (server_domain, fid, session_id, last_resort);
+CREATE TABLE p2_event_cursor (client_key VARCHAR(700) NOT NULL, next_seq BIGINT NOT NULL, PRIMARY KEY (client_key)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE TABLE p2_event (id BIGINT NOT NULL, client_key VARCHAR(700) NOT NULL, seq BIGINT NOT NULL, event_json TEXT NOT NULL, PRIMARY KEY (id), CONSTRAINT p2_event_client_seq UNIQUE (client_key, seq)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
