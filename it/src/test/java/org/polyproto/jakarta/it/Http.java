@@ -45,7 +45,18 @@ final class Http {
         return send("PUT", path, body, token, null);
     }
 
+    /** A request with one extra header (none if {@code value} is null). */
+    Reply sendWithHeader(String method, String path, String body, String header, String value) {
+        return value == null ? send(method, path, body, null, null) : send(method, path, body, null, null, header,
+                value);
+    }
+
     Reply send(String method, String path, String body, String token, String contentType) {
+        return send(method, path, body, token, contentType, null, null);
+    }
+
+    private Reply send(String method, String path, String body, String token, String contentType, String header,
+                       String value) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -54,6 +65,9 @@ final class Http {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (header != null) {
+            request.header(header, value);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

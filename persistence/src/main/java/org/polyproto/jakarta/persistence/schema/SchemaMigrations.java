@@ -57,6 +57,8 @@ public final class SchemaMigrations {
                 .table(HISTORY_TABLE)
                 .locations(LOCATION + vendor(dataSource))
                 .failOnMissingLocations(true)
+                .callbackLocations(LOCATION + "callback")
+                .skipDefaultCallbacks(true)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .target(target)
