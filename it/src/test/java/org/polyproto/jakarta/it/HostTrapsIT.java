@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
 
 import jakarta.json.JsonObject;
+import java.io.File;
 import java.net.URL;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,6 +17,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.polyproto.jakarta.it.traps.HostAuthFilter;
+import org.polyproto.jakarta.it.traps.HostNote;
+import org.polyproto.jakarta.it.traps.HostNoteResource;
+import org.polyproto.jakarta.it.traps.HostStorage;
 import org.polyproto.jakarta.it.traps.HostResource;
 import org.polyproto.jakarta.it.traps.HostSecured;
 import org.polyproto.jakarta.it.traps.ListingApplication;
@@ -23,8 +27,8 @@ import org.polyproto.jakarta.it.traps.SnakeCaseJsonb;
 
 /**
  * The traps of embedding into an existing WAR, each a generated host WAR with the packaged jars: a host whose
- * Application lists its classes, a host with a snake_case JSON-B configuration, and a host with its own resources
- * and authentication. The module's routes keep their wire format; the host's routes get nothing of the module.
+ * Application lists its classes, a host with a snake_case JSON-B configuration, a host with its own resources and
+ * authentication, and a host with its own persistence unit and an unqualified {@code @PersistenceContext}. The module's routes keep their wire format; the host's routes get nothing of the module.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,9 +48,37 @@ class HostTrapsIT {
                 SnakeCaseJsonb.class);
     }
 
+    @Deployment(name = "ownunit", testable = false)
+    static WebArchive hostWithItsOwnPersistenceUnit() {
+        WebArchive war = HostWar.create("ownunit-host", HostNote.class, HostNoteResource.class, HostStorage.class);
+        war.getContent().keySet().stream().map(Object::toString)
+                .filter(path -> path.startsWith("/WEB-INF/lib/polyproto-jakarta-persistence-")).toList()
+                .forEach(war::delete);
+        File entities = new File("../persistence/target/polyproto-jakarta-persistence-0.1.0-SNAPSHOT-entities.jar");
+        return war.addAsLibrary(entities)
+                .addAsResource(new File("target/test-classes/traps/host-persistence.xml"), "META-INF/persistence.xml");
+    }
+
     @ArquillianResource
     @OperateOnDeployment("listing")
     URL listing;
+
+    @ArquillianResource
+    @OperateOnDeployment("ownunit")
+    URL ownUnit;
+
+    @Test
+    void aHostWithItsOwnUnitKeepsItsUnqualifiedPersistenceContextAndLendsItToTheModule() {
+        Http http = new Http(ownUnit);
+        Flows flows = new Flows(http);
+        Http.Reply note = http.send("POST", "notes", "hello", null, "text/plain");
+        assertEquals(200, note.status(), note::toString);
+        assertEquals("1", http.get("notes").body().strip(), "the host's unqualified @PersistenceContext works");
+        Flows.Member member = flows.member(Flows.uniqueName("ownunit"), "s1");
+        assertEquals(201, flows.identify(member).status(), "the module stores through the host's unit");
+        assertError(http.post("p2core/register", "{\"actor_name\":\"" + member.name() + "\"}"), 409,
+                "P2CORE_FEDERATION_ID_TAKEN");
+    }
 
     @ArquillianResource
     @OperateOnDeployment("snake")

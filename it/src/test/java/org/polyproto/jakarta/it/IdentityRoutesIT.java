@@ -445,6 +445,14 @@ class IdentityRoutesIT {
         assertTrue(hello.headers().firstValue("WWW-Authenticate").isEmpty());
     }
 
+    @Test
+    void theExampleHostServesTheModulesOpenApiDocument() {
+        Http.Reply reply = http.get("openapi");
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("3.1.0", reply.object().getString("openapi"));
+        assertTrue(reply.object().getJsonObject("paths").containsKey("/p2core/session/identify"));
+    }
+
     // ---- helpers ----
 
     static void assertError(Http.Reply reply, int status, String code) {

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Test-only host resource, added to the test deployments: the row counts of the module's tables, so that a test
- * can show that a failed request persisted nothing. Reads the real database through the module's unit.
+ * can show that a failed request persisted nothing. Reads the real database through the module's EntityManager.
  */
 @Path("test-probe")
 @RequestScoped
@@ -21,7 +22,8 @@ public class ProbeResource {
     static final String[] TABLES = {"p2_actor", "p2_id_cert", "p2_challenge", "p2_session", "p2_server_key",
             "p2_key_package", "p2_event"};
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
 
     @GET

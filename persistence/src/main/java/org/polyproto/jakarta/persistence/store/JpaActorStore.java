@@ -1,9 +1,9 @@
 package org.polyproto.jakarta.persistence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -14,6 +14,7 @@ import org.polyproto.jakarta.persistence.entity.ActorEntity;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 
 /** Actors in {@code p2_actor}; the primary key on the Federation ID makes registration race-free. */
 @ApplicationScoped
@@ -21,7 +22,8 @@ import org.polyproto.jakarta.spi.PolyprotoDefault;
 @Transactional
 public class JpaActorStore implements ActorStore {
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
 
     @Override

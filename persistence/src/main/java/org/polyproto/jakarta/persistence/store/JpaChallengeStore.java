@@ -1,8 +1,8 @@
 package org.polyproto.jakarta.persistence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.spi.Challenge;
 import org.polyproto.jakarta.spi.ChallengeStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 
 /**
  * Challenges in {@code p2_challenge}. Consumption is a conditional delete: the database's row lock lets exactly
@@ -21,9 +22,10 @@ import org.polyproto.jakarta.spi.PolyprotoDefault;
 @Transactional
 public class JpaChallengeStore implements ChallengeStore {
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
-    @jakarta.inject.Inject
+    @Inject
     ServerScope scope;
 
     @Override

@@ -1,11 +1,11 @@
 package org.polyproto.jakarta.persistence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.util.List;
@@ -15,6 +15,7 @@ import org.polyproto.jakarta.spi.ClientId;
 import org.polyproto.jakarta.spi.Event;
 import org.polyproto.jakarta.spi.EventQueue;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 import org.polyproto.jakarta.spi.QueuedEvent;
 
 /**
@@ -26,9 +27,10 @@ import org.polyproto.jakarta.spi.QueuedEvent;
 @Transactional
 public class JpaEventQueue implements EventQueue {
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
-    @jakarta.inject.Inject
+    @Inject
     ServerScope scope;
 
     @Override

@@ -1,8 +1,8 @@
 package org.polyproto.jakarta.persistence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import org.polyproto.jakarta.persistence.entity.IdCertEntity;
 import org.polyproto.jakarta.spi.IdCertRecord;
 import org.polyproto.jakarta.spi.IdCertStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 
 /** Issued ID-Certs in {@code p2_id_cert}; rows are never deleted, only invalidated. */
 @ApplicationScoped
@@ -23,7 +24,8 @@ public class JpaIdCertStore implements IdCertStore {
     private static final String VALID_AT = "select c from IdCertEntity c where c.fid = :fid"
             + " and c.notBefore <= :t and c.notAfter >= :t and (c.invalidatedAt is null or c.invalidatedAt > :t)";
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
 
     @Override

@@ -1,8 +1,8 @@
 package org.polyproto.jakarta.persistence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -13,6 +13,7 @@ import org.polyproto.jakarta.spi.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.ClientId;
 import org.polyproto.jakarta.spi.KeyPackageStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 
 /**
  * KeyPackages in {@code p2_key_package}. A claim deletes the row it picked and only counts it as taken when the
@@ -25,9 +26,10 @@ public class JpaKeyPackageStore implements KeyPackageStore {
 
     private static final String CLIENT = " p.serverDomain = :server and p.fid = :fid and p.sessionId = :sid";
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
-    @jakarta.inject.Inject
+    @Inject
     ServerScope scope;
 
     @Override

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
 import org.polyproto.jakarta.spi.ConfigurationSource;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 import org.polyproto.jakarta.spi.ServerKey;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.ServerSigningKey;
@@ -29,7 +29,8 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
 
     static final String SECRET = "polyproto.server-key.secret";
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
     @Inject
     ConfigurationSource configuration;

@@ -1,8 +1,8 @@
 package org.polyproto.jakarta.persistence.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.entity.SessionEntity;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 import org.polyproto.jakarta.spi.Session;
 import org.polyproto.jakarta.spi.SessionStore;
 
@@ -20,9 +21,10 @@ import org.polyproto.jakarta.spi.SessionStore;
 @Transactional
 public class JpaSessionStore implements SessionStore {
 
-    @PersistenceContext(unitName = "polyproto")
+    @Inject
+    @PolyprotoStorage
     EntityManager em;
-    @jakarta.inject.Inject
+    @Inject
     ServerScope scope;
 
     @Override
