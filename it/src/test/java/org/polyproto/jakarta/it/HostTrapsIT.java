@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +52,7 @@ class HostTrapsIT {
     @Deployment(name = "ownunit", testable = false)
     static WebArchive hostWithItsOwnPersistenceUnit() {
         WebArchive war = HostWar.create("ownunit-host", HostNote.class, HostNoteResource.class, HostStorage.class);
-        war.getContent().keySet().stream().map(Object::toString)
+        war.getContent().keySet().stream().map(ArchivePath::get)
                 .filter(path -> path.startsWith("/WEB-INF/lib/polyproto-jakarta-persistence-")).toList()
                 .forEach(war::delete);
         File entities = new File("../persistence/target/polyproto-jakarta-persistence-0.1.0-SNAPSHOT-entities.jar");

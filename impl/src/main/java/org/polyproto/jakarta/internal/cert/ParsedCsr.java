@@ -33,7 +33,13 @@ public record ParsedCsr(X500Name subject, PolyprotoNames.ActorName actor, byte[]
      * @throws PolyprotoException {@code CSR_INVALID} or {@code UNSUPPORTED_ALGORITHM}
      */
     public static ParsedCsr parse(byte[] der) {
-        return LenientAsn1.parse(() -> parseLeniently(der));
+        try {
+            return LenientAsn1.parse(() -> parseLeniently(der));
+        } catch (PolyprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw invalid("The CSR is not a readable PKCS#10 request.");
+        }
     }
 
     private static ParsedCsr parseLeniently(byte[] der) {

@@ -42,7 +42,13 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
      * @throws PolyprotoException {@code IDCERT_MALFORMED} or {@code UNSUPPORTED_ALGORITHM}
      */
     public static ParsedIdCert parse(byte[] der) {
-        return LenientAsn1.parse(() -> parseLeniently(der));
+        try {
+            return LenientAsn1.parse(() -> parseLeniently(der));
+        } catch (PolyprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw malformed("The ID-Cert is not a readable X.509 certificate.");
+        }
     }
 
     private static ParsedIdCert parseLeniently(byte[] der) {
@@ -134,11 +140,11 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
         try {
             actor = PolyprotoNames.requireActorName(subject, ErrorCode.IDCERT_MALFORMED);
             PolyprotoNames.requireServerName(issuer, ErrorCode.IDCERT_MALFORMED);
+            if (!actor.domainComponents().equals(PolyprotoNames.domainComponents(issuer))) {
+                throw malformed("The issuer's DC attributes must equal the subject's.");
+            }
         } catch (IllegalArgumentException e) {
             throw malformed("The certificate's names cannot be read.");
-        }
-        if (!actor.domainComponents().equals(PolyprotoNames.domainComponents(issuer))) {
-            throw malformed("The issuer's DC attributes must equal the subject's.");
         }
         if (!capabilities.fitsActor()) {
             throw malformed("An actor's ID-Cert must not be a CA and must allow digital signatures.");

@@ -65,6 +65,14 @@ public final class PolyprotoNames {
      * @return the domain it names
      */
     public static String requireServerName(X500Name name, ErrorCode failure) {
+        try {
+            return serverDomain(name, failure);
+        } catch (IllegalArgumentException e) {
+            throw new PolyprotoException(failure, "A home server's name has a value that is not a string.");
+        }
+    }
+
+    private static String serverDomain(X500Name name, ErrorCode failure) {
         List<String> dcs = domainComponents(name);
         for (AttributeTypeAndValue atv : attributes(name)) {
             ASN1ObjectIdentifier type = atv.getType();
@@ -88,6 +96,14 @@ public final class PolyprotoNames {
      * @param failure the error code for a name that breaks the profile
      */
     public static ActorName requireActorName(X500Name name, ErrorCode failure) {
+        try {
+            return actorName(name, failure);
+        } catch (IllegalArgumentException e) {
+            throw new PolyprotoException(failure, "An actor's name has a value that is not a string.");
+        }
+    }
+
+    private static ActorName actorName(X500Name name, ErrorCode failure) {
         List<String> cns = values(name, CN);
         List<String> uids = values(name, UID);
         List<String> sessions = values(name, SESSION_ID);

@@ -1,7 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -79,7 +78,10 @@ final class JsonBody {
                 throw badRequest("The request body must hold exactly one JSON value.");
             }
             return value;
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (PolyprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException, and Parsson's plain RuntimeException for nesting beyond maxDepth
             throw badRequest("The request body is not valid JSON.");
         } catch (StackOverflowError e) {
             throw badRequest("The request body is nested too deeply.");
