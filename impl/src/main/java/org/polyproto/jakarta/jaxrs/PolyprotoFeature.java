@@ -13,14 +13,16 @@ import org.polyproto.jakarta.internal.rest.EventResource;
 import org.polyproto.jakarta.internal.rest.KeyPackageResource;
 import org.polyproto.jakarta.internal.rest.LastResortKeyPackageResource;
 import org.polyproto.jakarta.internal.rest.PolyprotoExceptionMapper;
+import org.polyproto.jakarta.internal.rest.RateLimitBinding;
 import org.polyproto.jakarta.internal.rest.RegistrationResource;
 import org.polyproto.jakarta.internal.rest.ServerKeyResource;
 import org.polyproto.jakarta.internal.rest.SessionResource;
 import org.polyproto.jakarta.internal.rest.TokenFilter;
 import org.polyproto.jakarta.internal.service.Sessions;
+import org.polyproto.jakarta.spi.RateLimiter;
 
 /**
- * The module's JAX-RS wiring: the body-size filter and the token filter, both bound to the module's own resources
+ * The module's JAX-RS wiring: the rate-limit, body-size and token filters, all bound to the module's own resources
  * only, and the mapper of the module's own exception type. Nothing here touches the host's resources.
  * <p>
  * A host whose {@code Application} is scanned (empty {@code getClasses()}) needs to do nothing: the resources
@@ -50,6 +52,7 @@ public class PolyprotoFeature implements Feature {
         context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().maxBodySize()));
         context.register(new TokenFilter(cdi.select(Sessions.class).get()));
         context.register(new PolyprotoExceptionMapper());
+        context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get()));
         return true;
     }
 }

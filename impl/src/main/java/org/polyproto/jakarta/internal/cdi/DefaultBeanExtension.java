@@ -27,6 +27,7 @@ import org.polyproto.jakarta.spi.HomeServerResolver;
 import org.polyproto.jakarta.spi.IdentifyHandler;
 import org.polyproto.jakarta.spi.KeyPackageStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
+import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.SessionStore;
@@ -41,7 +42,8 @@ public class DefaultBeanExtension implements Extension {
 
     static final List<Class<?>> SPIS = List.of(ActorStore.class, IdCertStore.class, ChallengeStore.class,
             SessionStore.class, ServerKeyCustody.class, AdministratorPolicy.class, ConfigurationSource.class,
-            RegistrationHandler.class, IdentifyHandler.class, KeyPackageStore.class, EventQueue.class, HomeServerResolver.class);
+            RegistrationHandler.class, IdentifyHandler.class, KeyPackageStore.class, EventQueue.class, HomeServerResolver.class,
+            RateLimiter.class);
 
     private static final Logger LOG = Logger.getLogger(DefaultBeanExtension.class.getName());
 

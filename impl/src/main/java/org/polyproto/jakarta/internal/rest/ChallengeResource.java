@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.polyproto.jakarta.api.representation.ChallengeRepresentation;
 import org.polyproto.jakarta.internal.service.Challenges;
 import org.polyproto.jakarta.spi.Challenge;
+import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code GET p2core/challenge}. */
 @Path("p2core/challenge")
@@ -19,6 +20,7 @@ public class ChallengeResource {
     Challenges challenges;
 
     @GET
+    @RateLimited(RouteClass.CHALLENGE)
     public Response challenge() {
         Challenge challenge = challenges.issue();
         return Responses.json(200, new ChallengeRepresentation(challenge.value(),

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.polyproto.jakarta.internal.service.Registrations;
+import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code POST p2core/register}. */
 @Path("p2core/register")
@@ -19,6 +20,7 @@ public class RegistrationResource {
     Registrations registrations;
 
     @POST
+    @RateLimited(RouteClass.REGISTER)
     public Response register(byte[] body) {
         JsonBody json = JsonBody.parse(body);
         JsonObject authPayload = json.objectOrEmpty("auth_payload");

@@ -23,6 +23,7 @@ import org.polyproto.jakarta.internal.service.IdCertIssuance;
 import org.polyproto.jakarta.internal.service.Identification;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Trusts;
+import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code p2core/session/*}: trust (home server), identify, revoke. */
 @Path("p2core/session")
@@ -45,6 +46,7 @@ public class SessionResource {
 
     @POST
     @Path("trust")
+    @RateLimited(RouteClass.AUTHENTICATE)
     public Response trust(byte[] body) {
         JsonBody json = JsonBody.parse(body);
         JsonObject authPayload = json.objectOrEmpty("auth_payload");
@@ -55,6 +57,7 @@ public class SessionResource {
 
     @POST
     @Path("identify")
+    @RateLimited(RouteClass.AUTHENTICATE)
     public Response identify(byte[] body) {
         JsonBody json = JsonBody.parse(body);
         CompletedChallenge completed = completedChallenge(json);

@@ -1,0 +1,20 @@
+package org.polyproto.jakarta.spi;
+
+/**
+ * The groups of routes that are rate-limited separately.
+ *
+ * @since 0.1
+ */
+public enum RouteClass {
+    /** {@code POST p2core/register}: each request may run the password hash. */
+    REGISTER,
+    /** {@code GET p2core/challenge}: each request stores a row. */
+    CHALLENGE,
+    /** {@code POST p2core/session/identify} and {@code session/trust}: signature checks, password hashes. */
+    AUTHENTICATE;
+
+    /** The configuration name, e.g. {@code register}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,58 @@
+package org.polyproto.jakarta.internal.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
+import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.spi.RateLimiter;
+import org.polyproto.jakarta.spi.RouteClass;
+
+/**
+ * Puts a rate-limit filter on exactly the module's {@link RateLimited} methods. The filter runs first, before the
+ * body is read, so a refused request costs no parsing, hashing or signature check.
+ */
+public class RateLimitBinding implements DynamicFeature {
+
+    private final RateLimiter limiter;
+
+    public RateLimitBinding(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        RateLimited limited = resource.getResourceMethod().getAnnotation(RateLimited.class);
+        if (limited != null && resource.getResourceClass().getPackage() == RateLimitBinding.class.getPackage()) {
+            context.register(new Filter(limiter, limited.value()));
+        }
+    }
+
+    @Priority(Priorities.AUTHENTICATION - 200)
+    static final class Filter implements ContainerRequestFilter {
+        private final RateLimiter limiter;
+        private final RouteClass routeClass;
+
+        @Context
+        HttpServletRequest servletRequest;
+
+        Filter(RateLimiter limiter, RouteClass routeClass) {
+            this.limiter = limiter;
+            this.routeClass = routeClass;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            String address = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+            limiter.acquire(routeClass, address).ifPresent(seconds -> request.abortWith(
+                    new PolyprotoExceptionMapper().toResponse(PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
+                            "Too many requests; retry later.", Math.max(1, seconds), null))));
+        }
+    }
+}
