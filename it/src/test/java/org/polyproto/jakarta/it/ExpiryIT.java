@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Short lifetimes, set through the deployment's context parameters: expired challenges and tokens are refused, and
  * the sweep removes expired sessions with their KeyPackages and queued events.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ExpiryIT {
+class ExpiryIT extends DeployedHostTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -28,13 +21,8 @@ class ExpiryIT {
                 "polyproto.housekeeping.interval", "1"));
     }
 
-    @ArquillianResource
-    URL base;
-
     @Test
     void expiredChallengesAndSessionsAreRefusedAndSweptWithWhatBelongedToThem() throws Exception {
-        Http http = new Http(base);
-        Flows flows = new Flows(http);
         String name = Flows.uniqueName("mortal");
         Flows.Member member = flows.member(name, "s1");
         flows.session(name, "s2");

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +31,8 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.x509.Extension;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.polyproto.jakarta.testing.PolyprotoRsEncoding;
 import org.polyproto.jakarta.testing.TestActor;
 
@@ -46,25 +40,11 @@ import org.polyproto.jakarta.testing.TestActor;
  * The identity routes end to end: the packaged module in the example host WAR, on Open Liberty, over HTTP, on the
  * configured database. Every refused request is also checked to have persisted nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class IdentityRoutesIT {
+class IdentityRoutesIT extends DeployedHostTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return HostWar.create("identity-it");
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Flows flows;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-        flows = new Flows(http);
     }
 
     // ---- register ----

@@ -9,7 +9,6 @@ import static org.polyproto.jakarta.it.IdentityRoutesIT.strings;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -23,21 +22,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.polyproto.jakarta.testing.TestActor;
 
 /**
  * KeyPackages and the event queue, on a deployment with small caps set through its own context parameters.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class KeyPackagesAndEventsIT {
+class KeyPackagesAndEventsIT extends DeployedHostTest {
 
     static final int MAX_QUEUED = 8;
     static final int MAX_PER_REQUEST = 12;
@@ -51,18 +43,6 @@ class KeyPackagesAndEventsIT {
                 "polyproto.keypackages.max-per-request", Integer.toString(MAX_PER_REQUEST),
                 "polyproto.keypackages.max-per-client", Integer.toString(MAX_PER_CLIENT),
                 "polyproto.keypackages.low-threshold", Integer.toString(LOW_THRESHOLD)));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Flows flows;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-        flows = new Flows(http);
     }
 
     @Test

@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Rate limits per route class, set low through the deployment's context parameters. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RateLimitIT {
+class RateLimitIT extends DeployedHostTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -27,13 +20,8 @@ class RateLimitIT {
                 "polyproto.rate-limit.challenge.burst", "1000", "polyproto.rate-limit.challenge.per-minute", "1000"));
     }
 
-    @ArquillianResource
-    URL base;
-
     @Test
     void registrationsBeyondTheBurstGet429WithRetryAfterAndStoreNothing() {
-        Http http = new Http(base);
-        Flows flows = new Flows(http);
         JsonObject before = flows.counts();
         int created = 0;
         for (int i = 0; i < 3; i++) {

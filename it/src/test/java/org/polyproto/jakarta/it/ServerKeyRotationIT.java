@@ -5,32 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
 import static org.polyproto.jakarta.it.IdentityRoutesIT.x509;
 
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Rotating the server key: history by timestamp, and ID-Certs of the old key no longer trusted. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ServerKeyRotationIT {
+class ServerKeyRotationIT extends DeployedHostTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return HostWar.create("rotation-it");
     }
 
-    @ArquillianResource
-    URL base;
-
     @Test
     void rotationKeepsHistoryAndRetiresTheOldKeysCertificates() throws Exception {
-        Http http = new Http(base);
-        Flows flows = new Flows(http);
         Flows.Member oldMember = flows.member(Flows.uniqueName("old"), "s1");
         Flows.Member admin = flows.administrator();
         String oldPem = http.get("p2core/key/server").string();

@@ -5,15 +5,9 @@ import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.polyproto.jakarta.it.host.BossAdministratorPolicy;
 import org.polyproto.jakarta.it.host.InvitationRegistrationHandler;
 import org.polyproto.jakarta.testing.TestActor;
@@ -23,25 +17,11 @@ import org.polyproto.jakarta.testing.TestActor;
  * {@code @Alternative @Priority} bean (CDI prefers it). Without the module's veto the plain bean would make the
  * deployment fail as ambiguous.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SpiOverrideIT {
+class SpiOverrideIT extends DeployedHostTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return HostWar.create("spi-it", BossAdministratorPolicy.class, InvitationRegistrationHandler.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Flows flows;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-        flows = new Flows(http);
     }
 
     @Test
