@@ -49,10 +49,14 @@ public final class StrictEd25519 {
         return sig;
     }
 
-    /** Whether {@code publicKey} is acceptable as an identity key: canonical, on the curve, not of small order. */
+    /**
+     * Whether {@code publicKey} is acceptable as an identity key: canonical, on the curve, not one of the eight
+     * small-order points (what ed25519-dalek's {@code verify_strict} refuses). The curve check is BouncyCastle's
+     * partial validation; the full one multiplies by the group order and would double the cost of a verify.
+     */
     public static boolean isAcceptablePublicKey(byte[] publicKey) {
         return publicKey != null && publicKey.length == KEY_SIZE && isCanonicalLargeOrder(publicKey, 0)
-                && Ed25519.validatePublicKeyFull(publicKey, 0);
+                && Ed25519.validatePublicKeyPartial(publicKey, 0);
     }
 
     /** Strict verification; false for any malformed input, never an exception. */

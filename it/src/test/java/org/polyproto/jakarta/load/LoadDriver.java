@@ -1,0 +1,207 @@
+package org.polyproto.jakarta.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.polyproto.jakarta.testing.TestActor;
+
+/**
+ * An HTTP load run against a running example server, bounded in time, on loopback: for each route, a number of
+ * clients send requests back to back for a fixed time; the table gives requests per second, p50 and p99, and the
+ * count of unexpected statuses (a run with any is void).
+ * <p>
+ * Arguments: base URL of the JAX-RS root (default {@code http://localhost:9080/polyproto-example/api/}), seconds per
+ * route (default 15), clients (default 8).
+ */
+public final class LoadDriver {
+
+    private final URI api;
+    private final Duration duration;
+    private final int clients;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LoadDriver(URI api, Duration duration, int clients) {
+        this.api = api;
+        this.duration = duration;
+        this.clients = clients;
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI api = URI.create(args.length > 0 ? args[0] : "http://localhost:9080/polyproto-example/api/");
+        Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 15);
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        new LoadDriver(api, duration, clients).run();
+    }
+
+    private void run() throws Exception {
+        awaitServer();
+        String domain = domainOf();
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            members.add(member(domain, "load-" + UUID.randomUUID().toString().substring(0, 8)));
+        }
+        Member fetcher = members.get(0);
+        Member owner = members.get(members.size() - 1);
+        upload(owner, 1000);
+        put("p2core/keypackage_lr", "\"" + java.util.Base64.getEncoder().encodeToString(new byte[64]) + "\"",
+                owner.token);
+        String actorPath = "p2core/key/actor/" + owner.fid;
+
+        List<Result> results = new ArrayList<>();
+        results.add(measure("GET challenge", c -> get("p2core/challenge", null), 200));
+        results.add(measure("GET key/actor", c -> get(actorPath, null), 200));
+        results.add(measure("POST identify (home actor)", c -> identify(members.get(c)), 201));
+        results.add(measure("GET keypackage", c -> get("p2core/keypackage/" + owner.fid, fetcher.token), 200));
+        results.add(measure("POST register (Argon2id)", c -> post("p2core/register", "{\"actor_name\":\"r-"
+                + UUID.randomUUID().toString().substring(0, 12) + "\",\"password\":\"load test password\"}",
+                null), 201));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s%n", "route", "req/s", "p50 ms", "p99 ms",
+                "unexpected");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "%-30s %10.0f %10.2f %10.2f %12d%n", r.name, r.perSecond, r.p50, r.p99,
+                    r.unexpected);
+        }
+    }
+
+    private Result measure(String name, Request request, int expected) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong unexpected = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = request.send(client);
+                    long took = System.nanoTime() - t0;
+                    if (response.statusCode() != expected) {
+                        unexpected.incrementAndGet();
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        all.sort(null);
+        return new Result(name, all.size() / seconds, percentile(all, 0.50), percentile(all, 0.99),
+                unexpected.get());
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * p))) / 1e6;
+    }
+
+    private HttpResponse<String> identify(Member member) throws Exception {
+        String challenge = json(get("p2core/challenge", null).body()).getString("challenge");
+        String body = Json.createObjectBuilder().add("completed_challenge", Json.createObjectBuilder()
+                .add("challenge", challenge).add("signature", member.key.signChallenge(challenge)))
+                .add("id_cert", member.cert).build().toString();
+        return post("p2core/session/identify", body, null);
+    }
+
+    private Member member(String domain, String name) throws Exception {
+        post("p2core/register", "{\"actor_name\":\"" + name + "\",\"password\":\"load test password\"}", null);
+        TestActor key = TestActor.generate();
+        JsonObject trust = json(post("p2core/session/trust", Json.createObjectBuilder().add("actor_name", name)
+                .add("password", "load test password").add("csr", key.csrPem(name, domain, "load"))
+                .build().toString(), null).body());
+        return new Member(name + "@" + domain, key, trust.getString("id_cert"), trust.getString("token"));
+    }
+
+    private void upload(Member owner, int count) throws Exception {
+        for (int done = 0; done < count; done += 100) {
+            var array = Json.createArrayBuilder();
+            for (int i = 0; i < 100; i++) {
+                array.add(java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()));
+            }
+            post("p2core/keypackage/@me", array.build().toString(), owner.token);
+        }
+    }
+
+    private String domainOf() throws Exception {
+        String name = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+        return json(post("p2core/register", "{\"actor_name\":\"" + name + "\"}", null).body()).getString("fid")
+                .split("@")[1];
+    }
+
+    private void awaitServer() throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (get("p2core/challenge", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server at " + api + " did not come up");
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void put(String path, String body, String token) throws Exception {
+        http.send(HttpRequest.newBuilder(api.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        HttpResponse<String> send(int client) throws Exception;
+    }
+
+    private record Member(String fid, TestActor key, String cert, String token) {
+    }
+
+    private record Result(String name, double perSecond, double p50, double p99, long unexpected) {
+    }
+}
