@@ -17,7 +17,8 @@ import java.time.Duration;
 /** A plain java.net.http client for the deployed host WAR's JAX-RS root ({@code <war>/api/}). */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI api;
 

@@ -53,7 +53,8 @@ public class FederationClient {
         Duration connectTimeout = config.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5));
         readTimeout = config.duration(READ_TIMEOUT, Duration.ofSeconds(10));
         maxResponse = config.integer(MAX_RESPONSE, 64 * 1024);
-        client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
                 .build();
     }
 
