@@ -23,6 +23,7 @@ import org.polyproto.jakarta.testing.TestActor;
  * An HTTP load run against a running example server, bounded in time, on loopback: for each route, a number of
  * clients send requests back to back for a fixed time; the table gives requests per second, p50 and p99, and the
  * count of unexpected statuses (a run with any is void). Each route is first run unmeasured for the same time.
+ * The last rows compare refusals with the normal path, to show that a taken or unknown name costs the same.
  * <p>
  * Arguments: base URL of the JAX-RS root (default {@code http://localhost:9080/polyproto-example/api/}), seconds per
  * route (default 15), clients (default 8).
@@ -70,6 +71,21 @@ public final class LoadDriver {
         results.add(measure("POST register (Argon2id)", c -> post("p2core/register", "{\"actor_name\":\"r-"
                 + UUID.randomUUID().toString().substring(0, 12) + "\",\"password\":\"load test password\"}",
                 null), 201));
+        String takenName = owner.fid.split("@")[0];
+        results.add(measure("POST register (name taken)", c -> post("p2core/register", "{\"actor_name\":\""
+                + takenName + "\",\"password\":\"load test password\"}", null), 409));
+        List<String> wrongPassword = new ArrayList<>();
+        List<String> unknownName = new ArrayList<>();
+        for (Member m : members) {
+            String name = m.fid.split("@")[0];
+            String ghost = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+            wrongPassword.add(trustBody(name, TestActor.generate().csrPem(name, domain, "wp"), "not the password"));
+            unknownName.add(trustBody(ghost, TestActor.generate().csrPem(ghost, domain, "wp"), "load test password"));
+        }
+        results.add(measure("POST trust (wrong password)", c -> post("p2core/session/trust", wrongPassword.get(c),
+                null), 401));
+        results.add(measure("POST trust (unknown name)", c -> post("p2core/session/trust", unknownName.get(c),
+                null), 401));
         System.out.println();
         System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s%n", "route", "req/s", "p50 ms", "p99 ms",
                 "unexpected");
@@ -134,6 +150,11 @@ public final class LoadDriver {
                 .add("challenge", challenge).add("signature", member.key.signChallenge(challenge)))
                 .add("id_cert", member.cert).build().toString();
         return post("p2core/session/identify", body, null);
+    }
+
+    private static String trustBody(String name, String csr, String password) {
+        return Json.createObjectBuilder().add("actor_name", name).add("password", password).add("csr", csr).build()
+                .toString();
     }
 
     private Member member(String domain, String name) throws Exception {
