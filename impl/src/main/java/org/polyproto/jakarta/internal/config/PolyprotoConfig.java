@@ -51,7 +51,7 @@ public class PolyprotoConfig {
 
     @PostConstruct
     void load() {
-        domain = FederationDomain.require(required(DOMAIN), DOMAIN);
+        domain = requireDomain(required(DOMAIN));
         challengeTtl = duration(CHALLENGE_TTL, Duration.ofMinutes(5));
         tokenTtl = duration(TOKEN_TTL, Duration.ofDays(7));
         idCertLifetime = duration(IDCERT_LIFETIME, Duration.ofDays(30));
@@ -159,6 +159,14 @@ public class PolyprotoConfig {
     private Set<String> list(String key) {
         return raw(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    private static String requireDomain(String value) {
+        try {
+            return FederationId.requireDomain(value);
+        } catch (PolyprotoException e) {
+            throw new InvalidConfigurationException(DOMAIN + " is not a valid domain: " + value);
+        }
     }
 
     private static FederationId fid(String key, String value) {

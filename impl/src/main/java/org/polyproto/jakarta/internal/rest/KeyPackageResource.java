@@ -3,8 +3,6 @@ package org.polyproto.jakarta.internal.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,7 +35,7 @@ public class KeyPackageResource {
         }
         List<String> packages = new ArrayList<>(array.size());
         for (JsonValue value : array) {
-            packages.add(KeyPackageText.of(value));
+            packages.add(KeyPackageBodies.of(value));
         }
         keyPackages.upload(ClientId.of(SessionPrincipal.of(security)), packages);
         return Response.status(201).build();
@@ -47,35 +45,5 @@ public class KeyPackageResource {
     @Path("{fid}")
     public Response fetch(@PathParam("fid") String fid) {
         return Responses.jsonStrings(keyPackages.fetch(fid));
-    }
-
-    /** A KeyPackage as stored: a JSON string's content, or an object's JSON text. */
-    static final class KeyPackageText {
-        private KeyPackageText() {
-        }
-
-        static String of(JsonValue value) {
-            if (value instanceof JsonString s) {
-                return KeyPackageText.requireBase64(s.getString());
-            }
-            if (value instanceof JsonObject o) {
-                return o.toString();
-            }
-            throw JsonBody.badRequest("A KeyPackage is a base64 string or a JSON object.");
-        }
-
-        static String requireBase64(String text) {
-            try {
-                java.util.Base64.getDecoder().decode(text);
-                return text;
-            } catch (IllegalArgumentException e) {
-                try {
-                    java.util.Base64.getUrlDecoder().decode(text);
-                    return text;
-                } catch (IllegalArgumentException e2) {
-                    throw JsonBody.badRequest("A KeyPackage string must be base64.");
-                }
-            }
-        }
     }
 }

@@ -26,8 +26,8 @@ public class LastResortKeyPackageResource {
     public Response put(@Context SecurityContext security, byte[] body) {
         String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8).strip();
         String keyPackage = text.startsWith("{") || text.startsWith("\"")
-                ? KeyPackageResource.KeyPackageText.of(JsonBody.parseValue(body))
-                : KeyPackageResource.KeyPackageText.requireBase64(text);
+                ? KeyPackageBodies.of(JsonBody.parseValue(body))
+                : KeyPackageBodies.requireBase64(text);
         keyPackages.putLastResort(ClientId.of(SessionPrincipal.of(security)), keyPackage);
         return Response.noContent().build();
     }

@@ -12,18 +12,12 @@ public class PolyprotoExceptionMapper implements ExceptionMapper<PolyprotoExcept
 
     @Override
     public Response toResponse(PolyprotoException e) {
-        return toResponse(e.status(), e.code(), e.getMessage(), e);
-    }
-
-    static Response toResponse(int status, String code, String message, PolyprotoException e) {
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorRepresentation(status, code, message).toJson().toString());
-        if (status == 401) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorRepresentation(e.status(), e.code(), e.getMessage()).toJson().toString());
+        if (e.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if (e != null) {
-            e.retryAfterSeconds().ifPresent(s -> response.header(HttpHeaders.RETRY_AFTER, s));
-        }
+        e.retryAfterSeconds().ifPresent(s -> response.header(HttpHeaders.RETRY_AFTER, s));
         return response.build();
     }
 }

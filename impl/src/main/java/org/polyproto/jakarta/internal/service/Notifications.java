@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
-import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.ClientId;
 import org.polyproto.jakarta.spi.Event;
@@ -63,10 +62,5 @@ public class Notifications {
                 queue.enqueue(ClientId.of(session), event, config.eventsMaxQueued());
             }
         }
-    }
-
-    /** Whether the actor is one of this server's. */
-    boolean isLocal(FederationId fid) {
-        return fid.domain().equals(config.domain());
     }
 }

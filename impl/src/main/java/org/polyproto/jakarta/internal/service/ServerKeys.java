@@ -27,6 +27,7 @@ import org.polyproto.jakarta.spi.ServerSigningKey;
 public class ServerKeys {
 
     private static final Logger LOG = Logger.getLogger(ServerKeys.class.getName());
+    static final java.time.Duration RELOAD_INTERVAL = java.time.Duration.ofSeconds(5);
 
     @Inject
     ServerKeyCustody custody;
@@ -67,11 +68,14 @@ public class ServerKeys {
     }
 
     /**
-     * The generation whose key signed {@code cert}, looked up newest first.
+     * The generation whose key signed {@code cert}, looked up newest first. On a miss the history is re-read from
+     * the custody (another node may have rotated), but at most once per {@link #RELOAD_INTERVAL}, so certificates
+     * signed by nobody cannot make every identify hit the database.
      */
     public Optional<ServerKey> signerOf(ParsedIdCert cert) {
-        Optional<ServerKey> found = find(snapshot(), cert);
-        if (found.isEmpty()) {
+        Snapshot s = snapshot();
+        Optional<ServerKey> found = find(s, cert);
+        if (found.isEmpty() && clock.now().isAfter(s.loadedAt.plus(RELOAD_INTERVAL))) {
             found = find(reload(), cert);
         }
         return found;
@@ -121,11 +125,11 @@ public class ServerKeys {
         ServerSigningKey current = custody.current().orElseThrow(() -> new PolyprotoException(ErrorCode.UNAVAILABLE,
                 "The server has no identity key yet."));
         List<Generation> history = custody.history().stream().map(Generation::of).toList();
-        snapshot = new Snapshot(current, history);
+        snapshot = new Snapshot(current, history, clock.now());
         return snapshot;
     }
 
-    private record Snapshot(ServerSigningKey current, List<Generation> history) {
+    private record Snapshot(ServerSigningKey current, List<Generation> history, Instant loadedAt) {
     }
 
     private record Generation(ServerKey key, byte[] publicKey) {
