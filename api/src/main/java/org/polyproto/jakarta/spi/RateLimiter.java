@@ -16,7 +16,8 @@ public interface RateLimiter {
      * Takes one request's worth of the client's allowance.
      *
      * @param routeClass which limit applies
-     * @param clientAddress the client's address as the server sees it
+     * @param clientAddress the client's address as the server sees it; for {@link RouteClass#ACTOR} the address,
+     *                      a space and the actor's federation ID
      * @return empty if the request may proceed, else the whole seconds after which it may be retried
      */
     OptionalLong acquire(RouteClass routeClass, String clientAddress);

@@ -11,7 +11,13 @@ public enum RouteClass {
     /** {@code GET p2core/challenge}: each request stores a row. */
     CHALLENGE,
     /** {@code POST p2core/session/identify} and {@code session/trust}: signature checks, password hashes. */
-    AUTHENTICATE;
+    AUTHENTICATE,
+    /**
+     * {@code POST p2core/session/identify} for one actor from one client address, counted once the ID-Cert names
+     * the actor: a client hammering one identity is stopped while the actor stays reachable from elsewhere. The
+     * limiter's address argument is then {@code "<address> <federation id>"}.
+     */
+    ACTOR;
 
     /** The configuration name, e.g. {@code register}. */
     public String key() {

@@ -99,6 +99,35 @@ public final class TestActor {
         }
     }
 
+    /**
+     * Any X.509 certificate signed by this key: v3 with the given extensions, or v1 when {@code extensions} is
+     * {@code null}. For tests that need certificates a server would never issue.
+     */
+    public byte[] certificate(X500Name issuer, X500Name subject, SubjectPublicKeyInfo subjectKey,
+                              java.time.Instant notBefore, java.time.Instant notAfter,
+                              org.bouncycastle.asn1.x509.Extension... extensions) {
+        java.math.BigInteger serial = java.math.BigInteger.valueOf(RANDOM.nextInt(Integer.MAX_VALUE) + 1L);
+        try {
+            if (extensions == null) {
+                return new org.bouncycastle.cert.X509v1CertificateBuilder(issuer, serial, java.util.Date.from(notBefore),
+                        java.util.Date.from(notAfter), subject, subjectKey).build(signer()).getEncoded();
+            }
+            org.bouncycastle.cert.X509v3CertificateBuilder builder = new org.bouncycastle.cert.X509v3CertificateBuilder(
+                    issuer, serial, java.util.Date.from(notBefore), java.util.Date.from(notAfter), subject, subjectKey);
+            for (org.bouncycastle.asn1.x509.Extension extension : extensions) {
+                builder.addExtension(extension);
+            }
+            return builder.build(signer()).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This key as an Ed25519 SubjectPublicKeyInfo. */
+    public SubjectPublicKeyInfo subjectPublicKeyInfo() {
+        return new SubjectPublicKeyInfo(ED25519, publicKey());
+    }
+
     public byte[] sign(byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, privateKey);

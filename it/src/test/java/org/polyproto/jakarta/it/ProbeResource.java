@@ -1,19 +1,30 @@
 package org.polyproto.jakarta.it;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.inject.Inject;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.polyproto.jakarta.spi.PolyprotoStorage;
 
 /**
- * Test-only host resource, added to the test deployments: the row counts of the module's tables, so that a test
- * can show that a failed request persisted nothing. Reads the real database through the module's EntityManager.
+ * Test-only host resource, added to the test deployments: it reads (and, for seeding, writes) the real database
+ * through the module's EntityManager, so that a test can show what a request persisted, and it can hold pool
+ * connections to exhaust the pool.
  */
 @Path("test-probe")
 @RequestScoped
@@ -36,5 +47,106 @@ public class ProbeResource {
             counts.add(table, n.longValue());
         }
         return counts.build().toString();
+    }
+
+    /** Rows of one actor in {@code p2_session} or {@code p2_id_cert}, optionally of one session ID. */
+    @GET
+    @Path("rows/{table}/{fid}")
+    public String rowsOf(@PathParam("table") String table, @PathParam("fid") String fid,
+                         @QueryParam("session_id") String sessionId) {
+        if (!List.of("p2_session", "p2_id_cert").contains(table)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        var query = em.createNativeQuery("select count(*) from " + table + " where fid = ?1"
+                + (sessionId == null ? "" : " and session_id = ?2")).setParameter(1, fid);
+        if (sessionId != null) {
+            query.setParameter(2, sessionId);
+        }
+        return Long.toString(((Number) query.getSingleResult()).longValue());
+    }
+
+    /** Rows that point at nothing: sessions without their certificate, certificates without their actor. */
+    @GET
+    @Path("orphans")
+    public String orphans() {
+        Number sessions = (Number) em.createNativeQuery("select count(*) from p2_session s where not exists "
+                + "(select 1 from p2_id_cert c where c.serial = s.cert_serial)").getSingleResult();
+        Number certs = (Number) em.createNativeQuery("select count(*) from p2_id_cert c where c.session_id not like "
+                + "'seed-%' and not exists (select 1 from p2_actor a where a.fid = c.fid)").getSingleResult();
+        return Long.toString(sessions.longValue() + certs.longValue());
+    }
+
+    @GET
+    @Path("password-hash/{fid}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String passwordHash(@PathParam("fid") String fid) {
+        Object hash = em.createNativeQuery("select password_hash from p2_actor where fid = ?1").setParameter(1, fid)
+                .getSingleResult();
+        return String.valueOf(hash);
+    }
+
+    @GET
+    @Path("session-hashes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String sessionHashes() {
+        JsonArrayBuilder hashes = Json.createArrayBuilder();
+        for (Object hash : em.createNativeQuery("select token_hash from p2_session").getResultList()) {
+            hashes.add(hash.toString().trim());
+        }
+        return hashes.build().toString();
+    }
+
+    /** {@code count} ID-Cert rows for one actor and its session IDs {@code seed-<i>}, valid for a day. */
+    @POST
+    @Path("seed-certs/{fid}")
+    @Transactional
+    public String seedCertificates(@PathParam("fid") String fid, @QueryParam("count") int count,
+                                   @QueryParam("pem") String pem) {
+        long now = System.currentTimeMillis() / 1000;
+        long serial = (long) (Math.random() * 1e15) + 1_000_000_000_000_000L;
+        for (int i = 0; i < count; i++) {
+            em.createNativeQuery("insert into p2_id_cert (serial, fid, session_id, pem, not_before, not_after) "
+                    + "values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, serial + i).setParameter(2, fid)
+                    .setParameter(3, "seed-" + i).setParameter(4, pem).setParameter(5, now - 60)
+                    .setParameter(6, now + 86_400).executeUpdate();
+        }
+        return Integer.toString(count);
+    }
+
+    /**
+     * Takes {@code count} connections from the module's pool, each on its own thread (so that no two share one
+     * connection), and gives them back after {@code millis}. Answers how many it got.
+     */
+    @POST
+    @Path("hold-connections")
+    public String holdConnections(@QueryParam("count") int count, @QueryParam("millis") long millis)
+            throws Exception {
+        DataSource dataSource = dataSource();
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(count);
+        java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < count; i++) {
+            Thread holder = new Thread(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    held.incrementAndGet();
+                    taken.countDown();
+                    Thread.sleep(millis);
+                } catch (Exception e) {
+                    taken.countDown();
+                }
+            }, "test-probe-connection-holder");
+            holder.setDaemon(true);
+            holder.start();
+        }
+        taken.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        return Integer.toString(held.get());
+    }
+
+    private static DataSource dataSource() throws NamingException {
+        InitialContext context = new InitialContext();
+        try {
+            return (DataSource) context.lookup("jdbc/polyprotoDS");
+        } catch (NamingException liberty) {
+            return (DataSource) context.lookup("java:/jdbc/polyprotoDS");
+        }
     }
 }

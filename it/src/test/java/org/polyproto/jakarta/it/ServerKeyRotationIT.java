@@ -18,7 +18,7 @@ class ServerKeyRotationIT extends DeployedHostTest {
     }
 
     @Test
-    void rotationKeepsHistoryAndRetiresTheOldKeysCertificates() throws Exception {
+    void case09_rotationKeepsHistoryAndRetiresTheOldKeysCertificates() throws Exception {
         Flows.Member oldMember = flows.member(Flows.uniqueName("old"), "s1");
         Flows.Member admin = flows.administrator();
         String oldPem = http.get("p2core/key/server").string();

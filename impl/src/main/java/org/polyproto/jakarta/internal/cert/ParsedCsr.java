@@ -54,7 +54,7 @@ public record ParsedCsr(X500Name subject, PolyprotoNames.ActorName actor, byte[]
             throw invalid("The CSR is not a readable PKCS#10 request.");
         }
         ParsedIdCert.requireEd25519(algorithm, "signature");
-        byte[] key = ParsedIdCert.ed25519Key(info.getSubjectPublicKeyInfo(), ErrorCode.CSR_INVALID);
+        byte[] key = ParsedIdCert.ed25519Key(info.getSubjectPublicKeyInfo(), ErrorCode.CSR_INVALID, ErrorCode.CSR_INVALID);
         if (!StrictEd25519.verify(key, signed.signedBytes(), signed.signature())) {
             throw invalid("The CSR's self-signature does not verify.");
         }

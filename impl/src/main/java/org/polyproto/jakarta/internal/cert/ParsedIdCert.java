@@ -65,11 +65,11 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
         if (tbs.getVersionNumber() != 3) {
             throw malformed("An ID-Cert must be an X.509 v3 certificate.");
         }
-        requireEd25519(outerAlgorithm, "signature");
         if (!outerAlgorithm.equals(tbs.getSignature())) {
             throw malformed("The certificate's two signature algorithm fields differ.");
         }
-        byte[] key = ed25519Key(tbs.getSubjectPublicKeyInfo(), ErrorCode.IDCERT_MALFORMED);
+        requireEd25519(outerAlgorithm, "signature");
+        byte[] key = ed25519Key(tbs.getSubjectPublicKeyInfo(), ErrorCode.IDCERT_MALFORMED, ErrorCode.IDCERT_INVALID);
         if (signed.signature().length != StrictEd25519.SIGNATURE_SIZE) {
             throw malformed("An Ed25519 signature has 64 bytes.");
         }
@@ -83,12 +83,19 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
         }
     }
 
-    /** The raw key of an Ed25519 SubjectPublicKeyInfo (no parameters, 32 bytes, acceptable point). */
-    static byte[] ed25519Key(SubjectPublicKeyInfo spki, ErrorCode malformedCode) {
+    /**
+     * The raw key of an Ed25519 SubjectPublicKeyInfo (no parameters, 32 bytes, acceptable point). A key of the
+     * wrong size is {@code malformedCode}; a small-order or non-canonical point, which no signature can be trusted
+     * under, is {@code weakKeyCode}.
+     */
+    static byte[] ed25519Key(SubjectPublicKeyInfo spki, ErrorCode malformedCode, ErrorCode weakKeyCode) {
         requireEd25519(spki.getAlgorithm(), "key");
         byte[] key = spki.getPublicKeyData().getOctets();
-        if (key.length != StrictEd25519.KEY_SIZE || !StrictEd25519.isAcceptablePublicKey(key)) {
-            throw new PolyprotoException(malformedCode, "The Ed25519 public key is not acceptable.");
+        if (key.length != StrictEd25519.KEY_SIZE) {
+            throw new PolyprotoException(malformedCode, "An Ed25519 public key has 32 bytes.");
+        }
+        if (!StrictEd25519.isAcceptablePublicKey(key)) {
+            throw new PolyprotoException(weakKeyCode, "The Ed25519 public key is not acceptable.");
         }
         return key;
     }
@@ -157,9 +164,9 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
         return StrictEd25519.verify(issuerKey, signed.signedBytes(), signed.signature());
     }
 
-    /** Whether {@code t} lies within the validity, bounds inclusive. */
-    public boolean isValidAt(Instant t) {
-        return !t.isBefore(notBefore) && !t.isAfter(notAfter);
+    /** Whether {@code t} lies within the validity widened by {@code leeway} at both ends, bounds inclusive. */
+    public boolean isValidAt(Instant t, java.time.Duration leeway) {
+        return !t.isBefore(notBefore.minus(leeway)) && !t.isAfter(notAfter.plus(leeway));
     }
 
     public String toPem() {

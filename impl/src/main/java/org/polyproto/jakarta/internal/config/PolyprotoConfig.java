@@ -25,6 +25,8 @@ public class PolyprotoConfig {
     public static final String TOKEN_TTL = "polyproto.token.ttl";
     public static final String IDCERT_LIFETIME = "polyproto.idcert.lifetime";
     public static final String SERVER_CERT_LIFETIME = "polyproto.server-cert.lifetime";
+    public static final String IDCERT_LEEWAY = "polyproto.idcert.leeway";
+    public static final String KEY_ACTOR_MAX_CERTS = "polyproto.key-actor.max-certs";
     public static final String ADMINS = "polyproto.admins";
     public static final String RESERVED_NAMES = "polyproto.reserved-names";
     public static final String MAX_BODY_SIZE = "polyproto.max-body-size";
@@ -41,9 +43,11 @@ public class PolyprotoConfig {
     private Duration tokenTtl;
     private Duration idCertLifetime;
     private Duration serverCertLifetime;
+    private Duration idCertLeeway;
     private Set<FederationId> admins;
     private Set<String> reservedNames;
     private int maxBodySize;
+    private int keyActorMaxCerts;
     private int eventsMaxQueued;
     private int keyPackagesLowThreshold;
     private int keyPackagesMaxPerRequest;
@@ -56,9 +60,11 @@ public class PolyprotoConfig {
         tokenTtl = duration(TOKEN_TTL, Duration.ofDays(7));
         idCertLifetime = duration(IDCERT_LIFETIME, Duration.ofDays(30));
         serverCertLifetime = duration(SERVER_CERT_LIFETIME, Duration.ofDays(365));
+        idCertLeeway = duration(IDCERT_LEEWAY, Duration.ofSeconds(60));
         admins = list(ADMINS).stream().map(v -> fid(ADMINS, v)).collect(Collectors.toUnmodifiableSet());
         reservedNames = list(RESERVED_NAMES).stream().map(String::toLowerCase).collect(Collectors.toUnmodifiableSet());
         maxBodySize = integer(MAX_BODY_SIZE, 64 * 1024);
+        keyActorMaxCerts = integer(KEY_ACTOR_MAX_CERTS, 1000);
         eventsMaxQueued = integer(EVENTS_MAX_QUEUED, 1000);
         keyPackagesLowThreshold = integer(KEYPACKAGES_LOW_THRESHOLD, 5);
         keyPackagesMaxPerRequest = integer(KEYPACKAGES_MAX_PER_REQUEST, 100);
@@ -79,6 +85,15 @@ public class PolyprotoConfig {
 
     public Duration idCertLifetime() {
         return idCertLifetime;
+    }
+
+    public int keyActorMaxCerts() {
+        return keyActorMaxCerts;
+    }
+
+    /** How far another server's clock may be off: certificate validity is checked with this much slack. */
+    public Duration idCertLeeway() {
+        return idCertLeeway;
     }
 
     public Duration serverCertLifetime() {

@@ -21,7 +21,8 @@ public class TokenBucketRateLimiter implements RateLimiter {
     private static final Map<RouteClass, int[]> DEFAULTS = Map.of(
             RouteClass.REGISTER, new int[] {20, 60},
             RouteClass.CHALLENGE, new int[] {120, 600},
-            RouteClass.AUTHENTICATE, new int[] {60, 300});
+            RouteClass.AUTHENTICATE, new int[] {60, 300},
+            RouteClass.ACTOR, new int[] {10, 30});
 
     @Inject
     PolyprotoConfig config;

@@ -86,7 +86,7 @@ public class HomeServers {
         if (!server.capabilities().fitsHomeServer() || !server.isSignedBy(server.publicKey())) {
             throw invalid("the home server's certificate is not a self-signed CA certificate");
         }
-        if (!server.isValidAt(clock.now())) {
+        if (!server.isValidAt(clock.now(), config.idCertLeeway())) {
             throw invalid("the home server's certificate is outside its validity");
         }
         return server;

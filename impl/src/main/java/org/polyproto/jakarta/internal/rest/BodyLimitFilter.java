@@ -30,10 +30,12 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             abort(request);
             return;
         }
-        if (!request.hasEntity()) {
+        InputStream entity = request.getEntityStream();
+        if (entity == null) {
             return;
         }
-        byte[] body = readAtMost(request.getEntityStream(), maxBytes + 1);
+        // Not hasEntity(): a chunked body has no Content-Length, and some runtimes then report no entity at all.
+        byte[] body = readAtMost(entity, maxBytes + 1);
         if (body.length > maxBytes) {
             abort(request);
             return;

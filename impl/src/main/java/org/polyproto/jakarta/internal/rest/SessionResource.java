@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -21,6 +22,7 @@ import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.service.ExternalIdCerts;
 import org.polyproto.jakarta.internal.service.IdCertIssuance;
 import org.polyproto.jakarta.internal.service.Identification;
+import org.polyproto.jakarta.internal.service.UniqueKeyRace;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Trusts;
 import org.polyproto.jakarta.spi.RouteClass;
@@ -58,7 +60,7 @@ public class SessionResource {
     @POST
     @Path("identify")
     @RateLimited(RouteClass.AUTHENTICATE)
-    public Response identify(byte[] body) {
+    public Response identify(@Context HttpServletRequest request, byte[] body) {
         JsonBody json = JsonBody.parse(body);
         CompletedChallenge completed = completedChallenge(json);
         if (!ChallengeStrings.isPlausible(completed.challenge)) {
@@ -68,8 +70,8 @@ public class SessionResource {
                 "The signature must be 64 bytes as hex, base64 or base64url."));
         byte[] cert = PemCodec.decode(json.requiredString("id_cert")).orElseThrow(() -> new PolyprotoException(
                 ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
-        return Responses.json(201, identification.identify(completed.challenge, signature, cert,
-                json.objectOrEmpty("auth_payload")));
+        return Responses.json(201, UniqueKeyRace.retried(() -> identification.identify(completed.challenge,
+                signature, cert, json.objectOrEmpty("auth_payload"), request.getRemoteAddr())));
     }
 
     @POST

@@ -13,7 +13,11 @@ import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.IdCertRecord;
 import org.polyproto.jakarta.spi.IdCertStore;
 
-/** {@code GET p2core/key/actor/{fid}}: an actor's ID-Certs, now or at a past time. */
+/**
+ * {@code GET p2core/key/actor/{fid}}: an actor's ID-Certs, now or at a past time; at most
+ * {@code polyproto.key-actor.max-certs} of them, the most recently issued first, so that no actor can make the
+ * answer unbounded. Asking for one {@code session_id} always finds that session's certificate.
+ */
 @ApplicationScoped
 public class ActorCerts {
 
@@ -34,6 +38,7 @@ public class ActorCerts {
         Instant t = at.orElseGet(clock::now);
         List<IdCertRecord> certs = sessionId.map(s -> idCerts.findValidAt(fid, s, t))
                 .orElseGet(() -> idCerts.findValidAt(fid, t));
-        return certs.stream().map(IdCertRecord::pem).toList();
+        return certs.stream().sorted(java.util.Comparator.comparing(IdCertRecord::notBefore).reversed())
+                .limit(config.keyActorMaxCerts()).map(IdCertRecord::pem).toList();
     }
 }

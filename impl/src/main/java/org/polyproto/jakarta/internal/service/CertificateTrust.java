@@ -39,7 +39,7 @@ public class CertificateTrust {
     /** Steps 2, 3 and 5 for another server's actor: its home server's key and certificate list. */
     private void requireTrustedByHomeServer(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
         ParsedIdCert server = homeServers.signerOf(cert, actor.fid().domain());
-        if (!cert.isValidAt(now) || cert.notBefore().isBefore(server.notBefore())
+        if (!cert.isValidAt(now, config.idCertLeeway()) || cert.notBefore().isBefore(server.notBefore())
                 || cert.notAfter().isAfter(server.notAfter())) {
             throw invalid("outside its validity");
         }
@@ -53,13 +53,13 @@ public class CertificateTrust {
         if (signer.retiredAt().isPresent()) {
             throw invalid("signed by a server key that has since been rotated");
         }
-        if (!cert.isValidAt(now) || cert.notBefore().isBefore(signer.notBefore())
+        if (!cert.isValidAt(now, config.idCertLeeway()) || cert.notBefore().isBefore(signer.notBefore())
                 || cert.notAfter().isAfter(signer.notAfter())) {
             throw invalid("outside its validity");
         }
         IdCertRecord issued = idCerts.find(cert.serial()).filter(r -> r.fid().equals(actor.fid()))
                 .orElseThrow(() -> invalid("not issued by this server"));
-        if (!issued.validAt(now)) {
+        if (issued.invalidatedAt().filter(at -> !now.isBefore(at)).isPresent()) {
             throw invalid("revoked");
         }
     }

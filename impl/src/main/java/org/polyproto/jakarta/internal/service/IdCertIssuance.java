@@ -74,7 +74,9 @@ public class IdCertIssuance {
         if (!fid.domain().equals(config.domain())) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only this server's actors get ID-Certs here.");
         }
-        csr.requireActor(fid);
+        if (!csr.actor().fid().equals(fid)) {
+            throw new PolyprotoException(ErrorCode.FORBIDDEN, "The CSR must name this session's actor.");
+        }
         if (!csr.actor().sessionId().equals(session.sessionId())) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "The CSR must name this session's ID.");
         }

@@ -15,11 +15,14 @@ import org.polyproto.jakarta.internal.crypto.StrictEd25519;
 import org.polyproto.jakarta.spi.Challenge;
 import org.polyproto.jakarta.spi.ChallengeStore;
 import org.polyproto.jakarta.spi.IdentifyHandler;
+import org.polyproto.jakarta.spi.RateLimiter;
+import org.polyproto.jakarta.spi.RouteClass;
 
 /**
  * {@code POST p2core/session/identify}, contract §5. The challenge is consumed first, in the same transaction as
  * the session; a refusal ({@link PolyprotoException}) still commits, so the challenge is burnt, while a database
- * failure rolls everything back.
+ * failure rolls everything back. Attempts per actor and client address are rate-limited once the ID-Cert names the
+ * actor, before any signature check, so that one client cannot hammer one identity.
  */
 @ApplicationScoped
 public class Identification {
@@ -34,10 +37,12 @@ public class Identification {
     Sessions sessions;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    RateLimiter limiter;
 
     @Transactional(dontRollbackOn = PolyprotoException.class)
     public SessionTokenRepresentation identify(String challenge, byte[] signature, byte[] certDer,
-                                               JsonObject authPayload) {
+                                               JsonObject authPayload, String clientAddress) {
         Challenge issued = challenges.consume(challenge).orElseThrow(Identification::challengeInvalid);
         Instant now = clock.now();
         if (now.isAfter(issued.expiresAt())) {
@@ -45,6 +50,10 @@ public class Identification {
         }
         ParsedIdCert cert = ParsedIdCert.parse(certDer);
         PolyprotoNames.ActorName actor = cert.requireActorProfile();
+        limiter.acquire(RouteClass.ACTOR, clientAddress + " " + actor.fid()).ifPresent(seconds -> {
+            throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED, "Too many attempts for this actor; retry later.",
+                    Math.max(1, seconds), null);
+        });
         trust.requireTrusted(cert, actor, now);
         if (!StrictEd25519.verify(cert.publicKey(), challenge.getBytes(StandardCharsets.UTF_8), signature)) {
             throw new PolyprotoException(ErrorCode.SIGNATURE_INVALID, "The challenge signature does not verify.");

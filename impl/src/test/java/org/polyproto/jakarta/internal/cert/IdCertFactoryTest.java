@@ -60,8 +60,10 @@ class IdCertFactoryTest {
         assertEquals(BigInteger.valueOf(77), cert.serial());
         assertTrue(cert.isSignedBy(StrictEd25519.publicKey(serverKey)));
         assertFalse(cert.isSignedBy(actor.publicKey()));
-        assertTrue(cert.isValidAt(now));
-        assertFalse(cert.isValidAt(now.minusSeconds(61)));
+        assertTrue(cert.isValidAt(now, Duration.ZERO));
+        assertFalse(cert.isValidAt(now.minusSeconds(61), Duration.ZERO));
+        assertTrue(cert.isValidAt(now.minusSeconds(119), Duration.ofSeconds(60)));
+        assertFalse(cert.isValidAt(now.minusSeconds(121), Duration.ofSeconds(60)));
         X509Certificate jdk = jdk(der);
         jdk.verify(jdk(IdCertFactory.serverCertificate(serverKey, "example.com", BigInteger.ONE, now,
                 now.plus(Duration.ofDays(1)))).getPublicKey());

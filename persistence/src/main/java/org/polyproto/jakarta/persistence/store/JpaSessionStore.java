@@ -27,12 +27,21 @@ public class JpaSessionStore implements SessionStore {
     @Inject
     ServerScope scope;
 
+    /**
+     * Replaces the session of (fid, session ID) in place when there is one: an UPDATE waits for a concurrent
+     * replacement and then applies to its result, where delete-and-insert would collide on the unique key.
+     */
     @Override
     public void open(Session session) {
-        em.createQuery("delete from SessionEntity s where s.serverDomain = :server and s.fid = :fid"
-                        + " and s.sessionId = :sid").setParameter("server", scope.domain())
-                .setParameter("fid", session.fid().toString()).setParameter("sid", session.sessionId())
-                .executeUpdate();
+        int replaced = em.createNativeQuery("update p2_session set token_hash = ?1, cert_serial = ?2, cert_pem = ?3,"
+                        + " opened_at = ?4, expires_at = ?5 where server_domain = ?6 and fid = ?7 and session_id = ?8")
+                .setParameter(1, session.tokenHash()).setParameter(2, session.certSerial().longValueExact())
+                .setParameter(3, session.certPem()).setParameter(4, Conversions.seconds(session.openedAt()))
+                .setParameter(5, Conversions.seconds(session.expiresAt())).setParameter(6, scope.domain())
+                .setParameter(7, session.fid().toString()).setParameter(8, session.sessionId()).executeUpdate();
+        if (replaced > 0) {
+            return;
+        }
         SessionEntity e = new SessionEntity();
         e.tokenHash = session.tokenHash();
         e.serverDomain = scope.domain();

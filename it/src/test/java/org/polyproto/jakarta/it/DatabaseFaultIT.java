@@ -1,0 +1,54 @@
+package org.polyproto.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutesIT.inParallel;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reliability case 31 on every database: with the pool (10 connections, 3 s wait) exhausted, requests wait a
+ * bounded time and get 503 with Retry-After; once connections are back the same requests succeed.
+ */
+class DatabaseFaultIT extends DeployedHostTest {
+
+    static final int POOL_SIZE = 10;
+    static final long HOLD_MILLIS = 12_000;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HostWar.create("dbfault-it");
+    }
+
+    @Test
+    void case31_anExhaustedPoolGives503AfterABoundedWaitAndRecovers() throws Exception {
+        Flows.Member member = flows.member(Flows.uniqueName("c31"), "s1");
+        String challenge = flows.challenge();
+        String body = Flows.identifyBody(challenge, member.key().signChallenge(challenge), member.idCert());
+        JsonObject before = flows.counts();
+
+        long held = System.nanoTime();
+        assertEquals(Integer.toString(POOL_SIZE), http.post("test-probe/hold-connections?count=" + POOL_SIZE
+                + "&millis=" + HOLD_MILLIS, "").body());
+        List<Http.Reply> starved = inParallel(20, () -> http.post("p2core/session/identify", body));
+        long waitedMillis = (System.nanoTime() - held) / 1_000_000;
+        for (Http.Reply reply : starved) {
+            assertError(reply, 503, "P2CORE_UNAVAILABLE");
+            assertTrue(reply.headers().firstValue("Retry-After").isPresent(), reply::toString);
+        }
+        assertTrue(waitedMillis < HOLD_MILLIS, "answered after " + waitedMillis + " ms, before the pool came back");
+
+        Thread.sleep(Math.max(0, HOLD_MILLIS - waitedMillis) + 1_000);
+        Http.Reply recovered = http.post("p2core/session/identify", body);
+        assertEquals(201, recovered.status(), () -> "the challenge was not consumed by the starved attempts: "
+                + recovered);
+        JsonObject after = flows.counts();
+        assertEquals(before.getInt("p2_challenge") - 1, after.getInt("p2_challenge"));
+        assertEquals(before.getInt("p2_session"), after.getInt("p2_session"), "the trust session was replaced");
+    }
+}

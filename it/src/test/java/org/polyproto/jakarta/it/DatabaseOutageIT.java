@@ -1,0 +1,102 @@
+package org.polyproto.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
+
+import jakarta.json.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.testing.TestActor;
+
+/**
+ * Reliability case 30: the database is stopped hard (PostgreSQL's immediate shutdown, as after kill -9) while
+ * clients register, trust and identify, then started again. Runs when the build is given the commands
+ * ({@code -Dit.db.stop=... -Dit.db.start=...}; {@code .ci/run} does so in its PostgreSQL leg).
+ */
+class DatabaseOutageIT extends DeployedHostTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HostWar.create("outage-it");
+    }
+
+    @Test
+    void case30_aDatabaseStoppedMidRunGives503WithoutPartialRowsAndRecoversWithoutARestart() throws Exception {
+        Flows.Member member = flows.member(Flows.uniqueName("c30"), "s1");
+        String challenge = flows.challenge();
+        String identify = Flows.identifyBody(challenge, member.key().signChallenge(challenge), member.idCert());
+
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            clients.submit(() -> {
+                while (running.get()) {
+                    for (Http.Reply reply : registerAndTrust(Flows.uniqueName("load"))) {
+                        statuses.merge(reply.status(), 1, Integer::sum);
+                        if (reply.status() >= 500) {
+                            assertError(reply, 503, "P2CORE_UNAVAILABLE");
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(1_500);
+        run(System.getProperty("it.db.stop"));
+        Thread.sleep(3_000);
+        Http.Reply down = http.post("p2core/session/identify", identify);
+        assertError(down, 503, "P2CORE_UNAVAILABLE");
+        assertTrue(down.headers().firstValue("Retry-After").isPresent(), down::toString);
+        assertError(http.get("p2core/challenge"), 503, "P2CORE_UNAVAILABLE");
+        String nameTriedWhileDown = Flows.uniqueName("down");
+        assertError(http.post("p2core/register", "{\"actor_name\":\"" + nameTriedWhileDown + "\"}"), 503,
+                "P2CORE_UNAVAILABLE");
+
+        run(System.getProperty("it.db.start"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (http.get("p2core/challenge").status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "no recovery within 60 s");
+            Thread.sleep(500);
+        }
+        Thread.sleep(1_500);
+        running.set(false);
+        clients.shutdown();
+        assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
+
+        assertTrue(statuses.getOrDefault(503, 0) > 0, statuses::toString);
+        assertTrue(statuses.keySet().stream().allMatch(s -> s == 201 || s == 503), statuses::toString);
+        assertEquals("0", http.get("test-probe/orphans").body(), "no session or certificate left half-made");
+        Http.Reply identified = http.post("p2core/session/identify", identify);
+        assertEquals(201, identified.status(), () -> "the challenge survived the failed attempt: " + identified);
+        assertEquals(201, http.post("p2core/register", "{\"actor_name\":\"" + nameTriedWhileDown + "\"}").status(),
+                "nothing of the refused registration was stored");
+    }
+
+    private List<Http.Reply> registerAndTrust(String name) {
+        Http.Reply register = http.post("p2core/register", Json.createObjectBuilder().add("actor_name", name)
+                .add("password", Flows.PASSWORD).build().toString());
+        if (register.status() != 201) {
+            return List.of(register);
+        }
+        return List.of(register, flows.trustReply(name, TestActor.generate().csrPem(name, Flows.DOMAIN, "s1"),
+                Flows.PASSWORD));
+    }
+
+    private static void run(String command) throws Exception {
+        assertFalse(command == null || command.isBlank(), "-Dit.db.stop and -Dit.db.start are required");
+        Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), command + ": " + output);
+    }
+}
