@@ -26,6 +26,8 @@ public class FailureTranslation {
 
     private static final Logger LOG = Logger.getLogger(FailureTranslation.class.getName());
     static final long RETRY_AFTER_SECONDS = 5;
+    /** SQLState classes of a database that cannot serve now: connection (08), resources (53), operator (57). */
+    private static final java.util.Set<String> UNAVAILABLE_STATES = java.util.Set.of("08", "53", "57");
 
     @AroundInvoke
     Object translate(InvocationContext invocation) throws Exception {
@@ -64,7 +66,8 @@ public class FailureTranslation {
                     || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && UNAVAILABLE_STATES.contains(
+                    sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length())))) {
                 return true;
             }
             if (t.getClass().getName().endsWith("ResourceException")) {
