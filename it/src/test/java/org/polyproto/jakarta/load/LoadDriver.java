@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,13 +26,21 @@ import org.polyproto.jakarta.testing.TestActor;
 /**
  * An HTTP load run against a running example server, bounded in time, on loopback: for each route, a number of
  * clients send requests back to back for a fixed time; the table gives requests per second, p50 and p99, and the
- * count of unexpected statuses (a run with any is void). Each route is first run unmeasured for the same time.
+ * count of unexpected statuses (a run with any is void). All routes are first run unmeasured for the same time.
  * The last rows compare refusals with the normal path, to show that a taken or unknown name costs the same.
  * <p>
  * Arguments: base URL of the JAX-RS root (default {@code http://localhost:9080/polyproto-example/api/}), seconds per
- * route (default 15), clients (default 8).
+ * route (default 15), clients (default 8). System properties: {@code load.routes} (comma-separated keys of
+ * {@link #ROUTES}, default all), {@code load.label} (a column for the table), {@code load.out} (a TSV file the
+ * results are appended to), {@code load.home-port} (the port of the foreign actors' home server, default 9555),
+ * {@code load.warmup-passes} (unmeasured passes over all routes before the measured one, default 1: a server on
+ * one or two cores needs a minute or more before its compiled code settles).
  */
 public final class LoadDriver {
+
+    /** Route keys for {@code -Dload.routes}, in the order they run. */
+    static final List<String> ROUTES = List.of("challenge", "key-actor", "identify", "identify-foreign", "keypackage",
+            "register", "register-taken", "trust-wrong-password", "trust-unknown-name");
 
     private final URI api;
     private final Duration duration;
@@ -52,6 +64,7 @@ public final class LoadDriver {
     private void run() throws Exception {
         awaitServer();
         String domain = domainOf();
+        Set<String> routes = Set.of(System.getProperty("load.routes", String.join(",", ROUTES)).split(","));
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             members.add(member(domain, "load-" + UUID.randomUUID().toString().substring(0, 8)));
@@ -62,18 +75,7 @@ public final class LoadDriver {
         put("p2core/keypackage_lr", "\"" + java.util.Base64.getEncoder().encodeToString(new byte[64]) + "\"",
                 owner.token);
         String actorPath = "p2core/key/actor/" + owner.fid;
-
-        List<Result> results = new ArrayList<>();
-        results.add(measure("GET challenge", c -> get("p2core/challenge", null), 200));
-        results.add(measure("GET key/actor", c -> get(actorPath, null), 200));
-        results.add(measure("POST identify (home actor)", c -> identify(members.get(c)), 201));
-        results.add(measure("GET keypackage", c -> get("p2core/keypackage/" + owner.fid, fetcher.token), 200));
-        results.add(measure("POST register (Argon2id)", c -> post("p2core/register", "{\"actor_name\":\"r-"
-                + UUID.randomUUID().toString().substring(0, 12) + "\",\"password\":\"load test password\"}",
-                null), 201));
         String takenName = owner.fid.split("@")[0];
-        results.add(measure("POST register (name taken)", c -> post("p2core/register", "{\"actor_name\":\""
-                + takenName + "\",\"password\":\"load test password\"}", null), 409));
         List<String> wrongPassword = new ArrayList<>();
         List<String> unknownName = new ArrayList<>();
         for (Member m : members) {
@@ -82,22 +84,60 @@ public final class LoadDriver {
             wrongPassword.add(trustBody(name, TestActor.generate().csrPem(name, domain, "wp"), "not the password"));
             unknownName.add(trustBody(ghost, TestActor.generate().csrPem(ghost, domain, "wp"), "load test password"));
         }
-        results.add(measure("POST trust (wrong password)", c -> post("p2core/session/trust", wrongPassword.get(c),
-                null), 401));
-        results.add(measure("POST trust (unknown name)", c -> post("p2core/session/trust", unknownName.get(c),
-                null), 401));
+
+        List<Result> results = new ArrayList<>();
+        try (LoadHomeServer home = new LoadHomeServer(Integer.getInteger("load.home-port", 9555), clients)) {
+            Map<String, Callable<Result>> byKey = new LinkedHashMap<>();
+            byKey.put("challenge", () -> measure("GET challenge", c -> get("p2core/challenge", null), 200));
+            byKey.put("key-actor", () -> measure("GET key/actor", c -> get(actorPath, null), 200));
+            byKey.put("identify", () -> measure("POST identify (home actor)", c -> identify(members.get(c)), 201));
+            byKey.put("identify-foreign", () -> measure("POST identify (foreign actor)",
+                    c -> identify(home.actors().get(c)), 201));
+            byKey.put("keypackage", () -> measure("GET keypackage", c -> get("p2core/keypackage/" + owner.fid,
+                    fetcher.token), 200));
+            byKey.put("register", () -> measure("POST register (Argon2id)", c -> post("p2core/register",
+                    "{\"actor_name\":\"r-" + UUID.randomUUID().toString().substring(0, 12)
+                            + "\",\"password\":\"load test password\"}", null), 201));
+            byKey.put("register-taken", () -> measure("POST register (name taken)", c -> post("p2core/register",
+                    "{\"actor_name\":\"" + takenName + "\",\"password\":\"load test password\"}", null), 409));
+            byKey.put("trust-wrong-password", () -> measure("POST trust (wrong password)",
+                    c -> post("p2core/session/trust", wrongPassword.get(c), null), 401));
+            byKey.put("trust-unknown-name", () -> measure("POST trust (unknown name)",
+                    c -> post("p2core/session/trust", unknownName.get(c), null), 401));
+            byKey.keySet().retainAll(routes);
+            for (int pass = 0; pass < Integer.getInteger("load.warmup-passes", 1); pass++) {
+                for (Callable<Result> route : byKey.values()) {
+                    route.call();
+                }
+            }
+            for (Map.Entry<String, Callable<Result>> route : byKey.entrySet()) {
+                results.add(route.getValue().call().withKey(route.getKey()));
+            }
+        }
+        print(results);
+    }
+
+    private static void print(List<Result> results) throws java.io.IOException {
+        String label = System.getProperty("load.label", "");
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s%n", "route", "req/s", "p50 ms", "p99 ms",
+        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s%n", "route " + label, "req/s", "p50 ms", "p99 ms",
                 "unexpected");
+        StringBuilder tsv = new StringBuilder();
         for (Result r : results) {
             System.out.printf(Locale.ROOT, "%-30s %10.0f %10.2f %10.2f %12d%n", r.name, r.perSecond, r.p50, r.p99,
                     r.unexpected);
+            tsv.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%.1f\t%.2f\t%.2f\t%d%n", label, r.key, r.name,
+                    r.perSecond, r.p50, r.p99, r.unexpected));
+        }
+        String out = System.getProperty("load.out");
+        if (out != null && !out.isBlank()) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(out), tsv, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
     }
 
-    /** Runs the route once unmeasured for the same time (JIT, pools), then measured. */
+    /** One timed run of a route; the warm-up passes in {@link #run()} come first. */
     private Result measure(String name, Request request, int expected) throws Exception {
-        run(name, request, expected);
         return run(name, request, expected);
     }
 
@@ -128,15 +168,18 @@ public final class LoadDriver {
             }));
         }
         List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            for (long l : f.get()) {
-                all.add(l);
+        try {
+            for (Future<long[]> f : futures) {
+                for (long l : f.get()) {
+                    all.add(l);
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         all.sort(null);
-        return new Result(name, all.size() / seconds, percentile(all, 0.50), percentile(all, 0.99),
+        return new Result(null, name, all.size() / seconds, percentile(all, 0.50), percentile(all, 0.99),
                 unexpected.get());
     }
 
@@ -146,9 +189,17 @@ public final class LoadDriver {
 
     private HttpResponse<String> identify(Member member) throws Exception {
         String challenge = json(get("p2core/challenge", null).body()).getString("challenge");
+        return identify(challenge, member.key.signChallenge(challenge), member.cert);
+    }
+
+    private HttpResponse<String> identify(LoadHomeServer.ForeignActor actor) throws Exception {
+        String challenge = json(get("p2core/challenge", null).body()).getString("challenge");
+        return identify(challenge, actor.signChallenge(challenge), actor.pem());
+    }
+
+    private HttpResponse<String> identify(String challenge, String signature, String cert) throws Exception {
         String body = Json.createObjectBuilder().add("completed_challenge", Json.createObjectBuilder()
-                .add("challenge", challenge).add("signature", member.key.signChallenge(challenge)))
-                .add("id_cert", member.cert).build().toString();
+                .add("challenge", challenge).add("signature", signature)).add("id_cert", cert).build().toString();
         return post("p2core/session/identify", body, null);
     }
 
@@ -230,6 +281,9 @@ public final class LoadDriver {
     private record Member(String fid, TestActor key, String cert, String token) {
     }
 
-    private record Result(String name, double perSecond, double p50, double p99, long unexpected) {
+    private record Result(String key, String name, double perSecond, double p50, double p99, long unexpected) {
+        Result withKey(String routeKey) {
+            return new Result(routeKey, name, perSecond, p50, p99, unexpected);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.api.representation;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -13,9 +14,11 @@ import jakarta.json.JsonObject;
  */
 public record ChallengeRepresentation(String challenge, long expiresAtUnix) implements Representation {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("challenge", challenge)
                 .add("lifetime_unix", Long.toString(expiresAtUnix))
                 .add("expires", expiresAtUnix)

@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.api.representation;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -10,9 +11,11 @@ import jakarta.json.JsonObject;
  */
 public record ErrorRepresentation(int errcode, String error, String message) implements Representation {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("errcode", errcode)
                 .add("error", error)
                 .add("message", message == null ? "" : message)

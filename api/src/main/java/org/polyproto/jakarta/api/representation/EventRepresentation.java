@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.api.representation;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -16,9 +17,11 @@ import jakarta.json.JsonObject;
 public record EventRepresentation(String namespace, int op, String type, JsonObject data, long sequence)
         implements Representation {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("n", namespace).add("op", op).add("t", type).add("d", data)
+        return JSON.createObjectBuilder().add("n", namespace).add("op", op).add("t", type).add("d", data)
                 .add("s", sequence).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.api.representation;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -11,8 +12,10 @@ import jakarta.json.JsonObject;
  */
 public record IssuedIdCertRepresentation(String idCert, String token) implements Representation {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("id_cert", idCert).add("token", token).build();
+        return JSON.createObjectBuilder().add("id_cert", idCert).add("token", token).build();
     }
 }

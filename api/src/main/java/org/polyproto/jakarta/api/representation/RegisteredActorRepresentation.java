@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.api.representation;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,9 +14,11 @@ import jakarta.json.JsonObjectBuilder;
  */
 public record RegisteredActorRepresentation(String fid, JsonObject payload) implements Representation {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("fid", fid);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("fid", fid);
         if (payload != null) {
             json.add("payload", payload);
         }

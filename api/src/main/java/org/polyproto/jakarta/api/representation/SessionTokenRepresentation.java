@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.api.representation;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,9 +14,11 @@ import jakarta.json.JsonObjectBuilder;
  */
 public record SessionTokenRepresentation(String token, JsonObject payload) implements Representation {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("token", token);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("token", token);
         if (payload != null) {
             json.add("payload", payload);
         }

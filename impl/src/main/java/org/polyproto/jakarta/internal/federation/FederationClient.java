@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.internal.federation;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,8 @@ import org.polyproto.jakarta.spi.HomeServerResolver;
  */
 @ApplicationScoped
 public class FederationClient {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String CONNECT_TIMEOUT = "polyproto.federation.connect-timeout";
     public static final String READ_TIMEOUT = "polyproto.federation.read-timeout";
@@ -88,7 +91,7 @@ public class FederationClient {
             if (response.statusCode() != 200) {
                 throw notFederated(domain, "answered HTTP " + response.statusCode());
             }
-            return Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
+            return JSON.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
                     .readValue();
         } catch (TimeoutException e) {
             pending.cancel(true);

@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,6 +23,8 @@ import org.polyproto.jakarta.spi.QueuedEvent;
 @TokenRequired
 public class EventResource {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     Events events;
 
@@ -31,7 +34,7 @@ public class EventResource {
         if (queued.isEmpty()) {
             return Response.noContent().build();
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (QueuedEvent q : queued) {
             array.add(new EventRepresentation(q.event().namespace(), q.event().op(), q.event().type(),
                     q.event().data(), q.sequence()).toJson());

@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,7 +25,9 @@ import org.polyproto.jakarta.api.PolyprotoException;
  */
 final class JsonBody {
 
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of(
             "org.eclipse.parsson.maxDepth", 32,
             "org.eclipse.parsson.rejectDuplicateKeys", true));
 

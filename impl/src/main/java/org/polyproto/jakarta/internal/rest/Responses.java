@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -13,6 +14,8 @@ import org.polyproto.jakarta.api.representation.Representation;
  */
 final class Responses {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private Responses() {
     }
 
@@ -25,10 +28,10 @@ final class Responses {
     }
 
     static Response jsonString(String value) {
-        return json(200, Json.createValue(value));
+        return json(200, JSON.createValue(value));
     }
 
     static Response jsonStrings(Collection<String> values) {
-        return json(200, Json.createArrayBuilder(values).build());
+        return json(200, JSON.createArrayBuilder(values).build());
     }
 }

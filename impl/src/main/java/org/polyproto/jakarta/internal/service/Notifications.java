@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.internal.service;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -18,6 +19,8 @@ import org.polyproto.jakarta.spi.SessionStore;
 @Transactional
 public class Notifications {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     EventQueue queue;
     @Inject
@@ -29,20 +32,20 @@ public class Notifications {
 
     /** NEW_SESSION to the actor's other sessions here. */
     public void newSession(ClientId opened, String certPem) {
-        toOtherClients(opened, new Event("core", 3, "NEW_SESSION", Json.createObjectBuilder()
+        toOtherClients(opened, new Event("core", 3, "NEW_SESSION", JSON.createObjectBuilder()
                 .add("cert", certPem).build()));
     }
 
     /** CLIENT_KEY_CHANGE to the actor's other sessions here. */
     public void clientKeyChange(ClientId changed, BigInteger oldSerial, Instant invalidSince, String newCertPem) {
-        toOtherClients(changed, new Event("core", 4, "CLIENT_KEY_CHANGE", Json.createObjectBuilder()
+        toOtherClients(changed, new Event("core", 4, "CLIENT_KEY_CHANGE", JSON.createObjectBuilder()
                 .add("serial", oldSerial.toString()).add("invalidSince", invalidSince.getEpochSecond())
                 .add("cert", newCertPem).build()));
     }
 
     /** SERVER_KEY_CHANGE to every open session of this server's actors. */
     public void serverKeyChange(String newCertPem, Instant oldInvalidSince) {
-        Event event = new Event("core", 6, "SERVER_KEY_CHANGE", Json.createObjectBuilder()
+        Event event = new Event("core", 6, "SERVER_KEY_CHANGE", JSON.createObjectBuilder()
                 .add("cert", newCertPem).add("oldInvalidSince", oldInvalidSince.getEpochSecond()).build());
         Instant now = clock.now();
         sessions.findByDomain(config.domain()).stream().filter(s -> now.isBefore(s.expiresAt()))
@@ -51,7 +54,7 @@ public class Notifications {
 
     /** LOW_KEY_PACKAGES to the client whose regular packages fell below the threshold. */
     public void lowKeyPackages(ClientId client, int remaining) {
-        queue.enqueue(client, new Event("mls", 0, "LOW_KEY_PACKAGES", Json.createObjectBuilder()
+        queue.enqueue(client, new Event("mls", 0, "LOW_KEY_PACKAGES", JSON.createObjectBuilder()
                 .add("remaining", remaining).build()), config.eventsMaxQueued());
     }
 

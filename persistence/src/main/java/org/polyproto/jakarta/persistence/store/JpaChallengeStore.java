@@ -37,19 +37,21 @@ public class JpaChallengeStore implements ChallengeStore {
         em.persist(e);
     }
 
+    /**
+     * A primary-key read for the expiry, then a plain SQL delete whose row count decides which of several
+     * concurrent attempts consumed the challenge (a JPQL delete would be translated anew on every call).
+     */
     @Override
     public Optional<Challenge> consume(String value) {
-        List<Long> expiry = em.createQuery("select c.expiresAt from ChallengeEntity c where c.challenge = :v"
-                + " and c.serverDomain = :server", Long.class).setParameter("v", value)
-                .setParameter("server", scope.domain()).getResultList();
-        if (expiry.isEmpty()) {
+        ChallengeEntity found = em.find(ChallengeEntity.class, value);
+        if (found == null || !found.serverDomain.equals(scope.domain())) {
             return Optional.empty();
         }
-        int deleted = em.createQuery("delete from ChallengeEntity c where c.challenge = :v"
-                        + " and c.serverDomain = :server").setParameter("v", value)
-                .setParameter("server", scope.domain()).executeUpdate();
-        return deleted == 1 ? Optional.of(new Challenge(value, Conversions.instant(expiry.get(0))))
-                : Optional.empty();
+        long expiresAt = found.expiresAt;
+        em.detach(found);
+        int deleted = em.createNativeQuery("delete from p2_challenge where challenge = ?1 and server_domain = ?2")
+                .setParameter(1, value).setParameter(2, scope.domain()).executeUpdate();
+        return deleted == 1 ? Optional.of(new Challenge(value, Conversions.instant(expiresAt))) : Optional.empty();
     }
 
     @Override

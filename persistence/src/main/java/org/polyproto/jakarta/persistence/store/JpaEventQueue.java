@@ -1,5 +1,6 @@
 package org.polyproto.jakarta.persistence.store;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,6 +28,8 @@ import org.polyproto.jakarta.spi.QueuedEvent;
 @Transactional
 public class JpaEventQueue implements EventQueue {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     @PolyprotoStorage
     EntityManager em;
@@ -47,7 +50,7 @@ public class JpaEventQueue implements EventQueue {
         e.id = Clients.newId();
         e.clientKey = key;
         e.seq = cursor.nextSeq++;
-        e.eventJson = Json.createObjectBuilder().add("n", event.namespace()).add("op", event.op())
+        e.eventJson = JSON.createObjectBuilder().add("n", event.namespace()).add("op", event.op())
                 .add("t", event.type()).add("d", event.data()).build().toString();
         em.persist(e);
         em.createQuery("delete from EventEntity e where e.clientKey = :k and e.seq <= :oldest")
@@ -78,7 +81,7 @@ public class JpaEventQueue implements EventQueue {
     }
 
     private static QueuedEvent toQueued(EventEntity e) {
-        JsonObject json = Json.createReader(new StringReader(e.eventJson)).readObject();
+        JsonObject json = JSON.createReader(new StringReader(e.eventJson)).readObject();
         return new QueuedEvent(new Event(json.getString("n"), json.getInt("op"), json.getString("t"),
                 json.getJsonObject("d")), e.seq);
     }
