@@ -120,7 +120,7 @@ public final class SoakDriver {
                 socket.connect(new InetSocketAddress("127.0.0.1", api.getPort()), 5_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST " + api.getPath() + "p2core/session/identify HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Content-Length: 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 InputStream in = socket.getInputStream();
                 socket.setSoTimeout(1_000);

@@ -4,10 +4,10 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
- * Runs a transaction again when it lost a race on a unique key: two identifies for the same (actor, session ID)
- * both replace the session, and the second insert fails on {@code p2_session}'s unique key. The loser's
- * transaction was rolled back whole (its challenge too), so running it again is exactly the replacement the
- * contract asks for.
+ * Runs a transaction again when it lost a race to a concurrent one: two identifies for the same (actor, session ID)
+ * both replace the session, and the second insert fails on {@code p2_session}'s unique key (SQLState class 23), or
+ * the database picks it as a deadlock victim (class 40, e.g. InnoDB's gap locks). The loser's transaction was rolled
+ * back whole (its challenge too), so running it again is exactly the replacement the contract asks for.
  */
 public final class UniqueKeyRace {
 
@@ -22,19 +22,21 @@ public final class UniqueKeyRace {
             try {
                 return transaction.get();
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isUniqueViolation(e)) {
+                if (attempt >= ATTEMPTS || !isLostRace(e)) {
                     throw e;
                 }
             }
         }
     }
 
-    static boolean isUniqueViolation(Throwable e) {
+    static boolean isLostRace(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || t instanceof java.sql.SQLTransactionRollbackException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
                 return true;
             }
         }
