@@ -25,6 +25,8 @@ import org.polyproto.jakarta.testing.TestActor;
  */
 class DatabaseOutageIT extends DeployedHostTest {
 
+    private static final String LOAD_PREFIX = "outage";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return HostWar.create("outage-it");
@@ -42,7 +44,7 @@ class DatabaseOutageIT extends DeployedHostTest {
         for (int i = 0; i < 4; i++) {
             clients.submit(() -> {
                 while (running.get()) {
-                    for (Http.Reply reply : registerAndTrust(Flows.uniqueName("load"))) {
+                    for (Http.Reply reply : registerAndTrust(Flows.uniqueName(LOAD_PREFIX))) {
                         statuses.merge(reply.status(), 1, Integer::sum);
                         if (reply.status() >= 500) {
                             assertError(reply, 503, "P2CORE_UNAVAILABLE");
@@ -76,7 +78,8 @@ class DatabaseOutageIT extends DeployedHostTest {
 
         assertTrue(statuses.getOrDefault(503, 0) > 0, statuses::toString);
         assertTrue(statuses.keySet().stream().allMatch(s -> s == 201 || s == 503), statuses::toString);
-        assertEquals("0", http.get("test-probe/orphans").body(), "no session or certificate left half-made");
+        assertEquals("0", http.get("test-probe/orphans?prefix=" + LOAD_PREFIX).body(),
+                "no session or certificate left half-made");
         Http.Reply identified = http.post("p2core/session/identify", identify);
         assertEquals(201, identified.status(), () -> "the challenge survived the failed attempt: " + identified);
         assertEquals(201, http.post("p2core/register", "{\"actor_name\":\"" + nameTriedWhileDown + "\"}").status(),
