@@ -10,6 +10,7 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.Tokens;
+import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.ClientId;
 import org.polyproto.jakarta.spi.Session;
 import org.polyproto.jakarta.spi.SessionStore;
@@ -20,6 +21,8 @@ public class Sessions {
 
     private static final int MAX_TOKEN_LENGTH = 512;
 
+    @Inject
+    ActorStore actors;
     @Inject
     SessionStore store;
     @Inject
@@ -46,9 +49,15 @@ public class Sessions {
         return token;
     }
 
-    /** Gives the session (fid, sessionId) a new token and certificate; the old token stops working. */
+    /**
+     * Gives the session (fid, sessionId) a new token and certificate; the old token stops working. An actor of
+     * this server is locked first, so that concurrent replacements of its sessions take turns (the session row's
+     * key changes with its token, which a concurrent update could otherwise miss); for other servers' actors a
+     * lost race is run again by {@link UniqueKeyRace}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public String replaceToken(FederationId fid, String sessionId, BigInteger certSerial, String certPem) {
+        actors.lock(fid);
         String token = Tokens.newToken(secrets.random());
         Instant now = clock.now();
         store.open(new Session(Tokens.hash(token), fid, sessionId, certSerial, certPem, now,
