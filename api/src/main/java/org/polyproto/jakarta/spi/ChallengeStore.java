@@ -14,6 +14,14 @@ public interface ChallengeStore {
     void save(Challenge challenge);
 
     /**
+     * The challenge if it is stored, without removing it: identify looks first, so that a string that was never
+     * issued (or is used up) costs no further work, and consumes only at its end. A read; no lock.
+     *
+     * @since 0.2
+     */
+    Optional<Challenge> find(String value);
+
+    /**
      * Removes the challenge and returns it, atomically: of any number of concurrent callers with the same value, at
      * most one receives it (a conditional delete, never a read followed by a delete). The removal joins the caller's
      * transaction; the module commits it even when the identify attempt then fails, and rolls it back only when the

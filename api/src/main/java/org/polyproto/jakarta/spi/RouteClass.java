@@ -17,7 +17,14 @@ public enum RouteClass {
      * the actor: a client hammering one identity is stopped while the actor stays reachable from elsewhere. The
      * limiter's address argument is then {@code "<address> <federation id>"}.
      */
-    ACTOR;
+    ACTOR,
+    /**
+     * Fetches from another home server that a client's request causes (a cache miss on its certificate or on an
+     * actor's certificate list): a client cannot make this server ask many distinct domains and actors.
+     *
+     * @since 0.2
+     */
+    FEDERATION;
 
     /** The configuration name, e.g. {@code register}. */
     public String key() {

@@ -46,18 +46,31 @@ final class Flows {
         return trusted(name, sessionId);
     }
 
-    /** The configured administrator (registered by whichever test comes first) with a new session. */
+    /**
+     * The configured administrator, which the server created at its first start from the bootstrap password file
+     * (open registration refuses the name), with a new session.
+     */
     Member administrator() {
         String name = System.getProperty("polyproto.admins", "admin@localhost").split("@")[0];
-        Http.Reply reply = http.post("p2core/register", Json.createObjectBuilder().add("actor_name", name)
-                .add("password", PASSWORD).build().toString());
-        assertTrue(reply.status() == 201 || reply.status() == 409, reply::toString);
-        return trusted(name, uniqueName("admin-session"));
+        return trusted(name, uniqueName("admin-session"), adminPassword());
+    }
+
+    static String adminPassword() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty(
+                    "polyproto.admin.bootstrap-password-file"))).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Member trusted(String name, String sessionId) {
+        return trusted(name, sessionId, PASSWORD);
+    }
+
+    Member trusted(String name, String sessionId, String password) {
         TestActor key = TestActor.generate();
-        Http.Reply reply = trustReply(name, key.csrPem(name, DOMAIN, sessionId), PASSWORD);
+        Http.Reply reply = trustReply(name, key.csrPem(name, DOMAIN, sessionId), password);
         assertEquals(201, reply.status(), reply::toString);
         JsonObject json = reply.object();
         return new Member(name, sessionId, key, json.getString("id_cert"), json.getString("token"));

@@ -25,10 +25,18 @@ import org.polyproto.jakarta.spi.PolyprotoStorage;
  * Test-only host resource, added to the test deployments: it reads (and, for seeding, writes) the real database
  * through the module's EntityManager, so that a test can show what a request persisted, and it can hold pool
  * connections to exhaust the pool.
+ * <p>
+ * Every read runs in a global transaction: outside one, Open Liberty keeps a used connection in the request's local
+ * transaction containment until the request has ended, after the client already has the answer, so the next
+ * request could find it still taken.
  */
 @Path("test-probe")
 @RequestScoped
+@Transactional
 public class ProbeResource {
+
+    /** Released by {@link #releaseConnections}, or after the hold's time, whichever comes first. */
+    private static volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(0);
 
     static final String[] TABLES = {"p2_actor", "p2_id_cert", "p2_challenge", "p2_session", "p2_server_key",
             "p2_key_package", "p2_event"};
@@ -125,17 +133,20 @@ public class ProbeResource {
      */
     @POST
     @Path("hold-connections")
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public String holdConnections(@QueryParam("count") int count, @QueryParam("millis") long millis)
             throws Exception {
         DataSource dataSource = dataSource();
         java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(count);
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        release = released;
         java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
         for (int i = 0; i < count; i++) {
             Thread holder = new Thread(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     held.incrementAndGet();
                     taken.countDown();
-                    Thread.sleep(millis);
+                    released.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
                     taken.countDown();
                 }
@@ -145,6 +156,15 @@ public class ProbeResource {
         }
         taken.await(30, java.util.concurrent.TimeUnit.SECONDS);
         return Integer.toString(held.get());
+    }
+
+    /** Gives back the connections of the last hold at once. */
+    @POST
+    @Path("release-connections")
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public String releaseConnections() {
+        release.countDown();
+        return "released";
     }
 
     private static DataSource dataSource() throws NamingException {

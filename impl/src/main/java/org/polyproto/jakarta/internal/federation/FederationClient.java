@@ -48,17 +48,28 @@ public class FederationClient {
     PolyprotoConfig config;
 
     private HttpClient client;
+    private Duration connectTimeout;
     private Duration readTimeout;
     private int maxResponse;
 
     @PostConstruct
     void init() {
-        Duration connectTimeout = config.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5));
+        connectTimeout = config.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5));
         readTimeout = config.duration(READ_TIMEOUT, Duration.ofSeconds(10));
         maxResponse = config.integer(MAX_RESPONSE, 64 * 1024);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
                 .build();
+    }
+
+    /** The longest one fetch may take: connecting and the whole answer. */
+    public Duration deadline() {
+        return connectTimeout.plus(readTimeout);
+    }
+
+    /** The one answer a client gets when a home server cannot be used, whatever the network said. */
+    public static PolyprotoException notFederated() {
+        return new PolyprotoException(ErrorCode.NOT_FEDERATED, "The home server of this actor cannot be used.");
     }
 
     /** The home server's current ID-Cert, PEM. */

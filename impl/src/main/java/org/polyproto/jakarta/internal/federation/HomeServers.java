@@ -2,14 +2,22 @@ package org.polyproto.jakarta.internal.federation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
@@ -18,16 +26,31 @@ import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.service.PolyprotoClock;
+import org.polyproto.jakarta.spi.RateLimiter;
+import org.polyproto.jakarta.spi.RouteClass;
 
 /**
- * Other home servers as this server knows them: their checked ID-Certs and their actors' certificate lists, each
- * cached for {@code polyproto.federation.cache-ttl}. A lookup that misses re-fetches once, so a new key or a new
- * actor certificate is seen at once, while a withdrawn one is only forgotten when its cache entry expires.
+ * Other home servers as this server knows them: their checked ID-Certs and digests of their actors' certificate
+ * lists, cached for {@code polyproto.federation.cache-ttl} in caches bounded in entries and bytes. Every fetch runs
+ * outside any transaction, behind a bulkhead (in total and per domain; no room means {@code NOT_FEDERATED} at
+ * once), once per key however many requests ask at the same time, and is charged to the client that caused it
+ * ({@link RouteClass#FEDERATION}). A domain whose fetch failed is answered from a negative cache for
+ * {@code polyproto.federation.failure-ttl}; a miss (unknown signer, unlisted certificate) refetches at most once per
+ * {@code polyproto.federation.refetch-interval} per key.
  */
 @ApplicationScoped
 public class HomeServers {
 
     public static final String CACHE_TTL = "polyproto.federation.cache-ttl";
+    public static final String CACHE_MAX_ENTRIES = "polyproto.federation.cache-max-entries";
+    public static final String CACHE_MAX_BYTES = "polyproto.federation.cache-max-bytes";
+    public static final String FAILURE_TTL = "polyproto.federation.failure-ttl";
+    public static final String REFETCH_INTERVAL = "polyproto.federation.refetch-interval";
+    public static final String MAX_CONCURRENT = "polyproto.federation.max-concurrent";
+    public static final String MAX_CONCURRENT_PER_DOMAIN = "polyproto.federation.max-concurrent-per-domain";
+    /** What one listed certificate's digest costs in the cache (a Base64 SHA-256 string and its set slot). */
+    static final long DIGEST_WEIGHT = 120;
+    private static final Logger LOG = Logger.getLogger(HomeServers.class.getName());
 
     @Inject
     FederationClient client;
@@ -35,81 +58,213 @@ public class HomeServers {
     PolyprotoConfig config;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    RateLimiter limiter;
 
     private Duration ttl;
-    private final Map<String, Cached<ParsedIdCert>> servers = new ConcurrentHashMap<>();
-    private final Map<FederationId, Cached<List<byte[]>>> actors = new ConcurrentHashMap<>();
+    private Duration failureTtl;
+    private Duration refetchInterval;
+    private Duration waitForOthers;
+    private int maxListed;
+    private FetchBulkhead bulkhead;
+    private BoundedCache<String, ParsedIdCert> servers;
+    private BoundedCache<FederationId, Set<String>> actors;
+    private BoundedCache<String, PolyprotoException> failures;
+    private final ConcurrentHashMap<Object, CompletableFuture<Object>> underWay = new ConcurrentHashMap<>();
 
     @jakarta.annotation.PostConstruct
     void init() {
         ttl = config.duration(CACHE_TTL, Duration.ofHours(1));
+        failureTtl = config.duration(FAILURE_TTL, Duration.ofMinutes(1));
+        refetchInterval = config.duration(REFETCH_INTERVAL, Duration.ofSeconds(10));
+        waitForOthers = client.deadline().plusSeconds(1);
+        maxListed = config.keyActorMaxCerts();
+        bulkhead = new FetchBulkhead(config.integer(MAX_CONCURRENT, 32), config.integer(MAX_CONCURRENT_PER_DOMAIN, 4));
+        int entries = config.integer(CACHE_MAX_ENTRIES, 10_000);
+        long bytes = config.integer(CACHE_MAX_BYTES, 16 * 1024 * 1024);
+        servers = new BoundedCache<>(entries, bytes, cert -> cert.der().length * 4L);
+        actors = new BoundedCache<>(entries, bytes, digests -> digests.size() * DIGEST_WEIGHT);
+        failures = new BoundedCache<>(entries, bytes, e -> e.getMessage().length() * 2L);
     }
 
-    /** The current ID-Cert of {@code domain}'s home server that signed {@code cert}; refetched once on a miss. */
-    public ParsedIdCert signerOf(ParsedIdCert cert, String domain) {
-        ParsedIdCert server = cached(servers, domain, () -> fetchServer(domain), false);
-        if (!cert.isSignedBy(server.publicKey())) {
-            server = cached(servers, domain, () -> fetchServer(domain), true);
+    /**
+     * The current ID-Cert of {@code domain}'s home server that signed {@code cert}; refetched on a miss.
+     *
+     * @param requester the client address the fetch is charged to
+     */
+    public ParsedIdCert signerOf(ParsedIdCert cert, String domain, String requester) {
+        Instant now = clock.now();
+        requireNotFailing(domain, now);
+        Optional<BoundedCache.Entry<ParsedIdCert>> cached = servers.get(domain, now);
+        ParsedIdCert server = cached.map(BoundedCache.Entry::value)
+                .orElseGet(() -> fetchServer(domain, requester));
+        if (!cert.isSignedBy(server.publicKey()) && cached.isPresent() && mayRefetch(cached.get(), now)) {
+            server = fetchServer(domain, requester);
         }
         if (!cert.isSignedBy(server.publicKey())) {
-            throw invalid("it is not signed by the current key of " + domain);
+            throw invalid("it is not signed by the current key of its home server");
         }
         return server;
     }
 
-    /** Whether the home server lists {@code cert} among the actor's current ID-Certs; refetched once on a miss. */
-    public boolean listsCertificate(FederationId fid, ParsedIdCert cert) {
-        if (contains(cached(actors, fid, () -> fetchActor(fid), false), cert)) {
-            return true;
+    /** Whether the home server lists {@code cert} among the actor's current ID-Certs; refetched on a miss. */
+    public boolean listsCertificate(FederationId fid, ParsedIdCert cert, String requester) {
+        Instant now = clock.now();
+        requireNotFailing(fid.domain(), now);
+        String digest = digest(cert.der());
+        Optional<BoundedCache.Entry<Set<String>>> cached = actors.get(fid, now);
+        if (cached.isPresent() && (cached.get().value().contains(digest) || !mayRefetch(cached.get(), now))) {
+            return cached.get().value().contains(digest);
         }
-        return contains(cached(actors, fid, () -> fetchActor(fid), true), cert);
+        return fetchActor(fid, requester).contains(digest);
     }
 
-    private static boolean contains(List<byte[]> certs, ParsedIdCert cert) {
-        return certs.stream().anyMatch(der -> Arrays.equals(der, cert.der()));
+    int cachedEntries() {
+        return servers.size() + actors.size() + failures.size();
     }
 
-    private ParsedIdCert fetchServer(String domain) {
-        byte[] der = PemCodec.decode(client.serverCertificate(domain)).orElseThrow(() -> new PolyprotoException(
-                ErrorCode.NOT_FEDERATED, "The home server of " + domain + " answered no certificate."));
+    long cachedBytes() {
+        return servers.bytes() + actors.bytes() + failures.bytes();
+    }
+
+    private boolean mayRefetch(BoundedCache.Entry<?> entry, Instant now) {
+        return !now.isBefore(entry.fetchedAt().plus(refetchInterval));
+    }
+
+    private void requireNotFailing(String domain, Instant now) {
+        Optional<BoundedCache.Entry<PolyprotoException>> failed = failures.get(domain, now);
+        if (failed.isPresent()) {
+            throw failed.get().value();
+        }
+    }
+
+    private ParsedIdCert fetchServer(String domain, String requester) {
+        return once("server " + domain, domain, requester, () -> {
+            ParsedIdCert server = checkedServer(domain, client.serverCertificate(domain));
+            Instant now = clock.now();
+            servers.put(domain, server, now, now.plus(ttl));
+            return server;
+        });
+    }
+
+    private Set<String> fetchActor(FederationId fid, String requester) {
+        return once(fid, fid.domain(), requester, () -> {
+            Set<String> digests = new HashSet<>();
+            for (String pem : client.actorCertificates(fid)) {
+                if (digests.size() >= maxListed) {
+                    break;
+                }
+                PemCodec.decode(pem).filter(HomeServers::isCertificate).map(HomeServers::digest)
+                        .ifPresent(digests::add);
+            }
+            Set<String> listed = Set.copyOf(digests);
+            Instant now = clock.now();
+            actors.put(fid, listed, now, now.plus(ttl));
+            return listed;
+        });
+    }
+
+    /**
+     * Runs {@code fetch} unless the same key is being fetched already, in which case this waits for that answer.
+     * The fetch is charged to the requester, takes a place in the bulkhead, and its failure is remembered for the
+     * domain.
+     */
+    @SuppressWarnings("unchecked")
+    private <V> V once(Object key, String domain, String requester, Supplier<V> fetch) {
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = underWay.putIfAbsent(key, mine);
+        if (running != null) {
+            return (V) await(running, domain);
+        }
+        try {
+            V value = guarded(domain, requester, fetch);
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            underWay.remove(key, mine);
+        }
+    }
+
+    private <V> V guarded(String domain, String requester, Supplier<V> fetch) {
+        limiter.acquire(RouteClass.FEDERATION, requester).ifPresent(seconds -> {
+            throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
+                    "Too many requests that need other home servers; retry later.", Math.max(1, seconds), null);
+        });
+        if (!bulkhead.tryEnter(domain)) {
+            LOG.fine(() -> "polyproto: no room for another fetch from " + domain);
+            throw FederationClient.notFederated();
+        }
+        try {
+            return fetch.get();
+        } catch (PolyprotoException e) {
+            Instant now = clock.now();
+            failures.put(domain, e, now, now.plus(failureTtl));
+            throw e;
+        } finally {
+            bulkhead.exit(domain);
+        }
+    }
+
+    private Object await(CompletableFuture<Object> running, String domain) {
+        try {
+            return running.get(waitForOthers.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PolyprotoException p) {
+                throw p;
+            }
+            throw FederationClient.notFederated();
+        } catch (TimeoutException e) {
+            LOG.fine(() -> "polyproto: gave up waiting for a fetch from " + domain);
+            throw FederationClient.notFederated();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw FederationClient.notFederated();
+        }
+    }
+
+    private ParsedIdCert checkedServer(String domain, String pem) {
+        byte[] der = PemCodec.decode(pem).orElseThrow(FederationClient::notFederated);
         ParsedIdCert server;
         try {
             server = ParsedIdCert.parse(der);
         } catch (PolyprotoException e) {
-            throw invalid("the home server's certificate is unreadable");
+            throw invalid("its home server's certificate is unreadable");
         }
         String named = PolyprotoNames.requireServerName(server.subject(), ErrorCode.IDCERT_INVALID);
         if (!named.equals(domain) || !PolyprotoNames.domainComponents(server.issuer())
                 .equals(PolyprotoNames.domainComponents(server.subject()))) {
-            throw invalid("the home server's certificate is not for " + domain);
+            throw invalid("its home server's certificate is not for its domain");
         }
         if (!server.capabilities().fitsHomeServer() || !server.isSignedBy(server.publicKey())) {
-            throw invalid("the home server's certificate is not a self-signed CA certificate");
+            throw invalid("its home server's certificate is not a self-signed CA certificate");
         }
         if (!server.isValidAt(clock.now(), config.idCertLeeway())) {
-            throw invalid("the home server's certificate is outside its validity");
+            throw invalid("its home server's certificate is outside its validity");
         }
         return server;
     }
 
-    private List<byte[]> fetchActor(FederationId fid) {
-        return client.actorCertificates(fid).stream().map(PemCodec::decode).flatMap(Optional::stream).toList();
+    private static boolean isCertificate(byte[] der) {
+        try {
+            org.bouncycastle.asn1.x509.Certificate.getInstance(der);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
-    private <K, V> V cached(Map<K, Cached<V>> cache, K key, Supplier<V> fetch, boolean refresh) {
-        Instant now = clock.now();
-        Cached<V> entry = cache.get(key);
-        if (refresh || entry == null || !now.isBefore(entry.expiresAt)) {
-            entry = new Cached<>(fetch.get(), now.plus(ttl));
-            cache.put(key, entry);
+    static String digest(byte[] der) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return entry.value;
     }
 
     private static PolyprotoException invalid(String why) {
         return new PolyprotoException(ErrorCode.IDCERT_INVALID, "The ID-Cert is not trusted: " + why + ".");
-    }
-
-    private record Cached<V>(V value, Instant expiresAt) {
     }
 }

@@ -25,7 +25,18 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     }
 
     @Override
-    public void filter(ContainerRequestContext request) throws IOException {
+    public void filter(ContainerRequestContext request) {
+        try {
+            limit(request);
+        } catch (IOException e) {
+            request.abortWith(new PolyprotoExceptionMapper().toResponse(new PolyprotoException(
+                    ErrorCode.BAD_REQUEST, "The request body could not be read.")));
+        } catch (RuntimeException e) {
+            FailureTranslation.abort(request, e);
+        }
+    }
+
+    private void limit(ContainerRequestContext request) throws IOException {
         if (request.getLength() > maxBytes) {
             abort(request);
             return;

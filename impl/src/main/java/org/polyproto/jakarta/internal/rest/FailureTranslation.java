@@ -33,22 +33,35 @@ public class FailureTranslation {
     Object translate(InvocationContext invocation) throws Exception {
         try {
             return invocation.proceed();
-        } catch (PolyprotoException e) {
-            throw e;
         } catch (Exception | LinkageError | StackOverflowError e) {
-            PolyprotoException cause = findPolyproto(e);
-            if (cause != null) {
-                throw cause;
-            }
-            if (isDatabaseUnavailable(e)) {
-                LOG.log(Level.WARNING, "polyproto: database unavailable: " + e);
-                throw PolyprotoException.retryAfter(ErrorCode.UNAVAILABLE,
-                        "The service is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, null);
-            }
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "polyproto: incident " + incident, e);
-            throw new PolyprotoException(ErrorCode.INTERNAL, "Internal error, incident " + incident + ".");
+            throw translate(e);
         }
+    }
+
+    /**
+     * What the client is told about any failure: a {@link PolyprotoException} anywhere in the chain as it is, a
+     * database that cannot serve as {@code UNAVAILABLE} with Retry-After, anything else as {@code INTERNAL} with an
+     * incident id that is logged with the cause. Resource methods get it through this interceptor, the module's
+     * filters call it themselves.
+     */
+    static PolyprotoException translate(Throwable e) {
+        PolyprotoException cause = findPolyproto(e);
+        if (cause != null) {
+            return cause;
+        }
+        if (isDatabaseUnavailable(e)) {
+            LOG.log(Level.WARNING, "polyproto: database unavailable: " + e);
+            return PolyprotoException.retryAfter(ErrorCode.UNAVAILABLE,
+                    "The service is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, null);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "polyproto: incident " + incident, e);
+        return new PolyprotoException(ErrorCode.INTERNAL, "Internal error, incident " + incident + ".");
+    }
+
+    /** Ends a filtered request with the envelope of {@link #translate(Throwable)}. */
+    static void abort(jakarta.ws.rs.container.ContainerRequestContext request, Throwable e) {
+        request.abortWith(new PolyprotoExceptionMapper().toResponse(translate(e)));
     }
 
     private static PolyprotoException findPolyproto(Throwable e) {

@@ -50,9 +50,14 @@ public class RateLimitBinding implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext request) {
             String address = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
-            limiter.acquire(routeClass, address).ifPresent(seconds -> request.abortWith(
-                    new PolyprotoExceptionMapper().toResponse(PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
-                            "Too many requests; retry later.", Math.max(1, seconds), null))));
+            try {
+                limiter.acquire(routeClass, address).ifPresent(seconds -> request.abortWith(
+                        new PolyprotoExceptionMapper().toResponse(PolyprotoException.retryAfter(
+                                ErrorCode.RATE_LIMITED, "Too many requests; retry later.", Math.max(1, seconds),
+                                null))));
+            } catch (RuntimeException e) {
+                FailureTranslation.abort(request, e);
+            }
         }
     }
 }

@@ -22,7 +22,6 @@ import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.service.ExternalIdCerts;
 import org.polyproto.jakarta.internal.service.IdCertIssuance;
 import org.polyproto.jakarta.internal.service.Identification;
-import org.polyproto.jakarta.internal.service.UniqueKeyRace;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Trusts;
 import org.polyproto.jakarta.spi.RouteClass;
@@ -70,8 +69,8 @@ public class SessionResource {
                 "The signature must be 64 bytes as hex, base64 or base64url."));
         byte[] cert = PemCodec.decode(json.requiredString("id_cert")).orElseThrow(() -> new PolyprotoException(
                 ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
-        return Responses.json(201, UniqueKeyRace.retried(() -> identification.identify(completed.challenge,
-                signature, cert, json.objectOrEmpty("auth_payload"), request.getRemoteAddr())));
+        return Responses.json(201, identification.identify(completed.challenge, signature, cert,
+                json.objectOrEmpty("auth_payload"), request.getRemoteAddr()));
     }
 
     @POST
@@ -88,18 +87,20 @@ public class SessionResource {
     @POST
     @Path("idcert/extern")
     @TokenRequired
-    public Response replaceIdCert(@Context SecurityContext security, byte[] body) {
+    public Response replaceIdCert(@Context HttpServletRequest request, @Context SecurityContext security,
+                                  byte[] body) {
         byte[] der = PemCodec.decode(JsonBody.parseString(body)).orElseThrow(() -> new PolyprotoException(
                 ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
-        externalIdCerts.replace(SessionPrincipal.of(security), der);
+        externalIdCerts.replace(SessionPrincipal.of(security), der, request.getRemoteAddr());
         return Response.status(201).build();
     }
 
     @PUT
     @Path("idcert/extern")
     @TokenRequired
-    public Response replaceIdCertByPut(@Context SecurityContext security, byte[] body) {
-        return replaceIdCert(security, body);
+    public Response replaceIdCertByPut(@Context HttpServletRequest request, @Context SecurityContext security,
+                                       byte[] body) {
+        return replaceIdCert(request, security, body);
     }
 
     @PUT

@@ -5,7 +5,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.spi.Session;
 
@@ -31,8 +30,8 @@ public class TokenFilter implements ContainerRequestFilter {
             Session session = sessions.authenticate(token(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(SessionPrincipal.securityContext(session, secure));
-        } catch (PolyprotoException e) {
-            request.abortWith(new PolyprotoExceptionMapper().toResponse(e));
+        } catch (RuntimeException e) {
+            FailureTranslation.abort(request, e);
         }
     }
 

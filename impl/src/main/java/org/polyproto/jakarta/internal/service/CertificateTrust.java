@@ -2,10 +2,12 @@ package org.polyproto.jakarta.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.MessageDigest;
 import java.time.Instant;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
+import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.federation.HomeServers;
@@ -28,22 +30,28 @@ public class CertificateTrust {
     @Inject
     HomeServers homeServers;
 
-    public void requireTrusted(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
+    /**
+     * Runs outside any transaction: for another server's actor it may ask that home server.
+     *
+     * @param requester the client address that a fetch from another home server is charged to
+     */
+    public void requireTrusted(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now, String requester) {
         if (actor.fid().domain().equals(config.domain())) {
             requireTrustedHere(cert, actor, now);
         } else {
-            requireTrustedByHomeServer(cert, actor, now);
+            requireTrustedByHomeServer(cert, actor, now, requester);
         }
     }
 
     /** Steps 2, 3 and 5 for another server's actor: its home server's key and certificate list. */
-    private void requireTrustedByHomeServer(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
-        ParsedIdCert server = homeServers.signerOf(cert, actor.fid().domain());
+    private void requireTrustedByHomeServer(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now,
+                                            String requester) {
+        ParsedIdCert server = homeServers.signerOf(cert, actor.fid().domain(), requester);
         if (!cert.isValidAt(now, config.idCertLeeway()) || cert.notBefore().isBefore(server.notBefore())
                 || cert.notAfter().isAfter(server.notAfter())) {
             throw invalid("outside its validity");
         }
-        if (!homeServers.listsCertificate(actor.fid(), cert)) {
+        if (!homeServers.listsCertificate(actor.fid(), cert, requester)) {
             throw invalid("its home server does not list it as current");
         }
     }
@@ -58,6 +66,7 @@ public class CertificateTrust {
             throw invalid("outside its validity");
         }
         IdCertRecord issued = idCerts.find(cert.serial()).filter(r -> r.fid().equals(actor.fid()))
+                .filter(r -> PemCodec.decode(r.pem()).filter(der -> MessageDigest.isEqual(der, cert.der())).isPresent())
                 .orElseThrow(() -> invalid("not issued by this server"));
         if (issued.invalidatedAt().filter(at -> !now.isBefore(at)).isPresent()) {
             throw invalid("revoked");

@@ -2,7 +2,6 @@ package org.polyproto.jakarta.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
@@ -24,14 +23,14 @@ public class ExternalIdCerts {
     @Inject
     PolyprotoClock clock;
 
-    @Transactional
-    public void replace(Session session, byte[] certDer) {
+    /** Checks outside any transaction (the home server may be asked), then replaces in the store's own. */
+    public void replace(Session session, byte[] certDer, String clientAddress) {
         ParsedIdCert cert = ParsedIdCert.parse(certDer);
         PolyprotoNames.ActorName actor = cert.requireActorProfile();
         if (!actor.fid().equals(session.fid()) || !actor.sessionId().equals(session.sessionId())) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "The ID-Cert is not for this session.");
         }
-        trust.requireTrusted(cert, actor, clock.now());
+        trust.requireTrusted(cert, actor, clock.now(), clientAddress);
         if (!sessions.updateCertificate(session.tokenHash(), cert.serial(), cert.toPem())) {
             throw Sessions.unauthorized();
         }

@@ -9,7 +9,7 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 
 /**
  * Fails the deployment early, with a message naming the setting, when the configuration is unusable; creates the
- * server key on first start.
+ * server key and the configured administrators on first start.
  */
 @ApplicationScoped
 public class PolyprotoStartup {
@@ -20,9 +20,12 @@ public class PolyprotoStartup {
     PolyprotoConfig config;
     @Inject
     ServerKeys serverKeys;
+    @Inject
+    AdministratorBootstrap administrators;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         LOG.info(() -> "polyproto: starting for domain " + config.domain());
         serverKeys.ensureKey();
+        administrators.run();
     }
 }

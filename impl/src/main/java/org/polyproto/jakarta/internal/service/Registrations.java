@@ -13,7 +13,11 @@ import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 
-/** {@code POST p2core/register}: checks the name and password, asks the handler, hashes, stores. */
+/**
+ * {@code POST p2core/register}: checks the name and password, asks the handler, hashes, stores. Reserved names and
+ * the configured administrators are answered as taken: an administrator comes from the host or from
+ * {@link AdministratorBootstrap}, never from open registration.
+ */
 @ApplicationScoped
 public class Registrations {
 
@@ -35,7 +39,7 @@ public class Registrations {
                                                   JsonObject authPayload) {
         FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.domain());
         password.ifPresent(Registrations::requirePasswordLength);
-        if (config.reservedNames().contains(fid.localName())) {
+        if (config.reservedNames().contains(fid.localName()) || config.admins().contains(fid)) {
             throw taken();
         }
         Optional<JsonObject> payload = handler.onRegister(fid, password.isPresent(), authPayload);

@@ -37,6 +37,16 @@ public class JpaChallengeStore implements ChallengeStore {
         em.persist(e);
     }
 
+    @Override
+    public Optional<Challenge> find(String value) {
+        ChallengeEntity found = em.find(ChallengeEntity.class, value);
+        if (found == null || !found.serverDomain.equals(scope.domain())) {
+            return Optional.empty();
+        }
+        em.detach(found);
+        return Optional.of(new Challenge(value, Conversions.instant(found.expiresAt)));
+    }
+
     /**
      * A primary-key read for the expiry, then a plain SQL delete whose row count decides which of several
      * concurrent attempts consumed the challenge (a JPQL delete would be translated anew on every call).
