@@ -25,6 +25,7 @@ import org.polyproto.jakarta.internal.service.Identification;
 import org.polyproto.jakarta.internal.service.UniqueKeyRace;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Trusts;
+import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code p2core/session/*}: trust (home server), identify, revoke. */
@@ -45,6 +46,8 @@ public class SessionResource {
     IdCertIssuance issuance;
     @Inject
     ExternalIdCerts externalIdCerts;
+    @Inject
+    ClientAddressResolver clientAddresses;
 
     @POST
     @Path("trust")
@@ -71,7 +74,7 @@ public class SessionResource {
         byte[] cert = PemCodec.decode(json.requiredString("id_cert")).orElseThrow(() -> new PolyprotoException(
                 ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
         return Responses.json(201, UniqueKeyRace.retried(() -> identification.identify(completed.challenge,
-                signature, cert, json.objectOrEmpty("auth_payload"), request.getRemoteAddr())));
+                signature, cert, json.objectOrEmpty("auth_payload"), ClientAddresses.of(clientAddresses, request))));
     }
 
     @POST
