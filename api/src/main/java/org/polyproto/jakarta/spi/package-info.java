@@ -1,6 +1,6 @@
 /**
  * The service provider interfaces through which a host extends the module: storage, auth payloads,
- * administrator policy, server-key custody and configuration.
+ * administrator policy, server-key custody, configuration, rate limiting and client addresses.
  * <p>
  * <b>Replacing a default.</b> The module ships a default for every SPI. A host replaces it by declaring a CDI bean
  * that implements the interface (any bean-defining scope, in the host WAR); the module then does not register its

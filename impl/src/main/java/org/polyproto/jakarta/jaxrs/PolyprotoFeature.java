@@ -19,6 +19,7 @@ import org.polyproto.jakarta.internal.rest.ServerKeyResource;
 import org.polyproto.jakarta.internal.rest.SessionResource;
 import org.polyproto.jakarta.internal.rest.TokenFilter;
 import org.polyproto.jakarta.internal.service.Sessions;
+import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RateLimiter;
 
 /**
@@ -52,7 +53,8 @@ public class PolyprotoFeature implements Feature {
         context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().maxBodySize()));
         context.register(new TokenFilter(cdi.select(Sessions.class).get()));
         context.register(new PolyprotoExceptionMapper());
-        context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get()));
+        context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get(),
+                cdi.select(ClientAddressResolver.class).get()));
         return true;
     }
 }

@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,6 +24,7 @@ import org.polyproto.jakarta.internal.cert.IdCertFactory;
 import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.internal.crypto.Bulkhead;
 import org.polyproto.jakarta.internal.crypto.ChallengeStrings;
 import org.polyproto.jakarta.internal.crypto.PasswordHasher;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
@@ -64,7 +66,8 @@ public class CryptoBenchmarks {
         challenge = ChallengeStrings.next(random).getBytes(StandardCharsets.UTF_8);
         challengeSignature = actor.sign(challenge);
         token = Tokens.newToken(random);
-        hasher = new PasswordHasher(random);
+        hasher = new PasswordHasher(random, new Bulkhead(Runtime.getRuntime().availableProcessors(),
+                Duration.ofSeconds(2)));
         jdkActorKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
                 org.bouncycastle.asn1.x509.Certificate.getInstance(actorCert).getSubjectPublicKeyInfo().getEncoded()));
     }

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.AdministratorPolicy;
 import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.ConfigurationSource;
 import org.polyproto.jakarta.spi.EventQueue;
 import org.polyproto.jakarta.spi.IdCertStore;
@@ -43,7 +44,7 @@ public class DefaultBeanExtension implements Extension {
     static final List<Class<?>> SPIS = List.of(ActorStore.class, IdCertStore.class, ChallengeStore.class,
             SessionStore.class, ServerKeyCustody.class, AdministratorPolicy.class, ConfigurationSource.class,
             RegistrationHandler.class, IdentifyHandler.class, KeyPackageStore.class, EventQueue.class, HomeServerResolver.class,
-            RateLimiter.class);
+            RateLimiter.class, ClientAddressResolver.class);
 
     private static final Logger LOG = Logger.getLogger(DefaultBeanExtension.class.getName());
 

@@ -6,10 +6,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.polyproto.jakarta.api.PolyprotoException;
 
 /**
  * Argon2id password hashes in the PHC string format
- * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so the parameters travel with every hash.
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so the parameters travel with every hash. Every
+ * derivation, the dummy one for unknown names included, runs inside the {@link Bulkhead}, so a busy server answers
+ * 503 {@code UNAVAILABLE} instead of allocating 19 MiB per concurrent request.
  */
 public final class PasswordHasher {
 
@@ -22,13 +25,16 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random;
+    private final Bulkhead bulkhead;
     private final String dummyHash;
 
-    public PasswordHasher(SecureRandom random) {
+    public PasswordHasher(SecureRandom random, Bulkhead bulkhead) {
         this.random = random;
+        this.bulkhead = bulkhead;
         this.dummyHash = hash("timing-equaliser-" + random.nextLong());
     }
 
+    /** @throws PolyprotoException {@code UNAVAILABLE} if no turn to hash comes within the bulkhead's wait */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
@@ -37,14 +43,20 @@ public final class PasswordHasher {
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
     }
 
-    /** Checks {@code password} against an encoded hash in constant time; false for a malformed hash. */
+    /**
+     * Checks {@code password} against an encoded hash in constant time; false for a malformed hash.
+     *
+     * @throws PolyprotoException {@code UNAVAILABLE} if no turn to hash comes within the bulkhead's wait
+     */
     public boolean verify(String password, String encoded) {
         String[] parts = encoded.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
             return false;
         }
+        int m = 0, t = 0, p = 0;
+        byte[] salt;
+        byte[] expected;
         try {
-            int m = 0, t = 0, p = 0;
             for (String kv : parts[3].split(",")) {
                 int v = Integer.parseInt(kv.substring(2));
                 switch (kv.charAt(0)) {
@@ -56,12 +68,17 @@ public final class PasswordHasher {
                     }
                 }
             }
-            byte[] salt = B64D.decode(parts[4]);
-            byte[] expected = B64D.decode(parts[5]);
-            byte[] actual = derive(password, salt, m, t, p, expected.length);
-            return MessageDigest.isEqual(expected, actual);
+            salt = B64D.decode(parts[4]);
+            expected = B64D.decode(parts[5]);
         } catch (RuntimeException e) {
             return false;
+        }
+        try {
+            return MessageDigest.isEqual(expected, derive(password, salt, m, t, p, expected.length));
+        } catch (PolyprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return false; // parameters Argon2 refuses
         }
     }
 
@@ -70,7 +87,11 @@ public final class PasswordHasher {
         verify(password == null ? "" : password, dummyHash);
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+    private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        return bulkhead.run(() -> argon2(password, salt, memoryKib, iterations, parallelism, length));
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
                                  int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)

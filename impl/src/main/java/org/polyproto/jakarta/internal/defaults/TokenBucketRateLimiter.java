@@ -6,18 +6,22 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
 
-/** Token buckets per route class and client address, in memory (per server node). */
+/**
+ * Token buckets per route class and client key, in memory (per server node). Each route class has its own
+ * {@link BucketTable} of at most {@code polyproto.rate-limit.max-tracked} keys, so keys that a client picks
+ * freely (the federation IDs in {@link RouteClass#ACTOR} keys) never displace the per-address buckets.
+ */
 @ApplicationScoped
 @PolyprotoDefault
 public class TokenBucketRateLimiter implements RateLimiter {
 
-    private static final int MAX_TRACKED = 100_000;
+    public static final String MAX_TRACKED = "polyproto.rate-limit.max-tracked";
     private static final Map<RouteClass, int[]> DEFAULTS = Map.of(
             RouteClass.REGISTER, new int[] {20, 60},
             RouteClass.CHALLENGE, new int[] {120, 600},
@@ -27,53 +31,29 @@ public class TokenBucketRateLimiter implements RateLimiter {
     @Inject
     PolyprotoConfig config;
 
-    private final Map<RouteClass, Limit> limits = new EnumMap<>(RouteClass.class);
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Monotonic nanoseconds; replaced in tests. */
+    LongSupplier clock = System::nanoTime;
+
+    private final Map<RouteClass, BucketTable> tables = new EnumMap<>(RouteClass.class);
 
     @PostConstruct
     void init() {
+        int maxTracked = config.integer(MAX_TRACKED, 100_000);
         for (RouteClass routeClass : RouteClass.values()) {
             String prefix = "polyproto.rate-limit." + routeClass.key();
             int[] fallback = DEFAULTS.get(routeClass);
-            limits.put(routeClass, new Limit(config.integer(prefix + ".burst", fallback[0]),
-                    config.integer(prefix + ".per-minute", fallback[1])));
+            tables.put(routeClass, new BucketTable(config.integer(prefix + ".burst", fallback[0]),
+                    config.integer(prefix + ".per-minute", fallback[1]), maxTracked));
         }
     }
 
     @Override
     public OptionalLong acquire(RouteClass routeClass, String clientAddress) {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        Limit limit = limits.get(routeClass);
-        Bucket bucket = buckets.computeIfAbsent(routeClass.key() + " " + clientAddress,
-                k -> new Bucket(limit.burst, System.nanoTime()));
-        return bucket.take(limit, System.nanoTime());
+        return tables.get(routeClass).take(clientAddress, clock.getAsLong());
     }
 
-    private record Limit(int burst, int perMinute) {
-        double perNano() {
-            return perMinute / 60e9;
-        }
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long updated;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updated = now;
-        }
-
-        synchronized OptionalLong take(Limit limit, long now) {
-            tokens = Math.min(limit.burst, tokens + (now - updated) * limit.perNano());
-            updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of((long) Math.ceil((1 - tokens) / limit.perNano() / 1e9));
-        }
+    /** How many keys a route class tracks now. */
+    int tracked(RouteClass routeClass) {
+        return tables.get(routeClass).size();
     }
 }

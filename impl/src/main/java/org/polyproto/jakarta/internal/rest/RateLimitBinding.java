@@ -11,47 +11,53 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
 
 /**
  * Puts a rate-limit filter on exactly the module's {@link RateLimited} methods. The filter runs first, before the
- * body is read, so a refused request costs no parsing, hashing or signature check.
+ * body is read, so a refused request costs no parsing, hashing or signature check. The client is counted under
+ * the key the {@link ClientAddressResolver} gives.
  */
 public class RateLimitBinding implements DynamicFeature {
 
     private final RateLimiter limiter;
+    private final ClientAddressResolver resolver;
 
-    public RateLimitBinding(RateLimiter limiter) {
+    public RateLimitBinding(RateLimiter limiter, ClientAddressResolver resolver) {
         this.limiter = limiter;
+        this.resolver = resolver;
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         RateLimited limited = resource.getResourceMethod().getAnnotation(RateLimited.class);
         if (limited != null && resource.getResourceClass().getPackage() == RateLimitBinding.class.getPackage()) {
-            context.register(new Filter(limiter, limited.value()));
+            context.register(new Filter(limiter, resolver, limited.value()));
         }
     }
 
     @Priority(Priorities.AUTHENTICATION - 200)
     static final class Filter implements ContainerRequestFilter {
         private final RateLimiter limiter;
+        private final ClientAddressResolver resolver;
         private final RouteClass routeClass;
 
         @Context
         HttpServletRequest servletRequest;
 
-        Filter(RateLimiter limiter, RouteClass routeClass) {
+        Filter(RateLimiter limiter, ClientAddressResolver resolver, RouteClass routeClass) {
             this.limiter = limiter;
+            this.resolver = resolver;
             this.routeClass = routeClass;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
-            String address = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
             try {
-                limiter.acquire(routeClass, address).ifPresent(seconds -> request.abortWith(
+                String client = ClientAddresses.of(resolver, servletRequest);
+                limiter.acquire(routeClass, client).ifPresent(seconds -> request.abortWith(
                         new PolyprotoExceptionMapper().toResponse(PolyprotoException.retryAfter(
                                 ErrorCode.RATE_LIMITED, "Too many requests; retry later.", Math.max(1, seconds),
                                 null))));

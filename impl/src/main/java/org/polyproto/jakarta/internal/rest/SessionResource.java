@@ -24,6 +24,7 @@ import org.polyproto.jakarta.internal.service.IdCertIssuance;
 import org.polyproto.jakarta.internal.service.Identification;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Trusts;
+import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code p2core/session/*}: trust (home server), identify, revoke. */
@@ -44,6 +45,8 @@ public class SessionResource {
     IdCertIssuance issuance;
     @Inject
     ExternalIdCerts externalIdCerts;
+    @Inject
+    ClientAddressResolver clientAddresses;
 
     @POST
     @Path("trust")
@@ -70,7 +73,7 @@ public class SessionResource {
         byte[] cert = PemCodec.decode(json.requiredString("id_cert")).orElseThrow(() -> new PolyprotoException(
                 ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
         return Responses.json(201, identification.identify(completed.challenge, signature, cert,
-                json.objectOrEmpty("auth_payload"), request.getRemoteAddr()));
+                json.objectOrEmpty("auth_payload"), ClientAddresses.of(clientAddresses, request)));
     }
 
     @POST
@@ -91,7 +94,7 @@ public class SessionResource {
                                   byte[] body) {
         byte[] der = PemCodec.decode(JsonBody.parseString(body)).orElseThrow(() -> new PolyprotoException(
                 ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
-        externalIdCerts.replace(SessionPrincipal.of(security), der, request.getRemoteAddr());
+        externalIdCerts.replace(SessionPrincipal.of(security), der, ClientAddresses.of(clientAddresses, request));
         return Response.status(201).build();
     }
 

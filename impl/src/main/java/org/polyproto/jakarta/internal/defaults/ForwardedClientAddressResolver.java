@@ -1,0 +1,88 @@
+package org.polyproto.jakarta.internal.defaults;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.polyproto.jakarta.internal.config.InvalidConfigurationException;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.net.ForwardedChain;
+import org.polyproto.jakarta.internal.net.IpBlock;
+import org.polyproto.jakarta.internal.net.IpLiteral;
+import org.polyproto.jakarta.spi.ClientAddressResolver;
+import org.polyproto.jakarta.spi.PolyprotoDefault;
+
+/**
+ * The peer's address, or, when the peer is one of {@code polyproto.trusted-proxies}, the first address of the
+ * forwarding header, read right to left, that is not a trusted proxy. Only one header is trusted
+ * ({@code polyproto.trusted-proxies.header}): a proxy passes on the header it does not write, so a client could
+ * put any address in it. A malformed header means the peer's address. IPv6 is grouped by
+ * {@code polyproto.rate-limit.ipv6-prefix} bits.
+ */
+@ApplicationScoped
+@PolyprotoDefault
+public class ForwardedClientAddressResolver implements ClientAddressResolver {
+
+    public static final String TRUSTED_PROXIES = "polyproto.trusted-proxies";
+    public static final String HEADER = "polyproto.trusted-proxies.header";
+    public static final String IPV6_PREFIX = "polyproto.rate-limit.ipv6-prefix";
+
+    @Inject
+    PolyprotoConfig config;
+
+    private List<IpBlock> proxies;
+    private boolean forwarded;
+    private int ipv6Prefix;
+
+    @PostConstruct
+    void init() {
+        proxies = config.raw(TRUSTED_PROXIES).stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> IpBlock.parse(s).orElseThrow(() -> new InvalidConfigurationException(TRUSTED_PROXIES
+                        + " lists '" + s + "', which is not an IP address or CIDR block")))
+                .toList();
+        String header = config.raw(HEADER).orElse("x-forwarded-for").toLowerCase(Locale.ROOT);
+        if (!header.equals("x-forwarded-for") && !header.equals("forwarded")) {
+            throw new InvalidConfigurationException(HEADER + " must be X-Forwarded-For or Forwarded, was " + header);
+        }
+        forwarded = header.equals("forwarded");
+        ipv6Prefix = config.integer(IPV6_PREFIX, 64);
+        if (ipv6Prefix > 128) {
+            throw new InvalidConfigurationException(IPV6_PREFIX + " must be 1 to 128, was " + ipv6Prefix);
+        }
+    }
+
+    @Override
+    public String resolve(String remoteAddress, Function<String, List<String>> headers) {
+        Optional<byte[]> peer = remoteAddress == null ? Optional.empty() : IpLiteral.parse(remoteAddress);
+        if (peer.isEmpty()) {
+            return remoteAddress == null ? "unknown" : remoteAddress;
+        }
+        byte[] client = isTrusted(peer.get()) ? forwardedClient(headers).orElse(peer.get()) : peer.get();
+        return IpLiteral.format(client, ipv6Prefix);
+    }
+
+    private Optional<byte[]> forwardedClient(Function<String, List<String>> headers) {
+        List<String> lines = headers.apply(forwarded ? "Forwarded" : "X-Forwarded-For");
+        Optional<List<byte[]>> chain = forwarded ? ForwardedChain.fromForwarded(lines)
+                : ForwardedChain.fromXForwardedFor(lines);
+        if (lines.isEmpty() || chain.isEmpty()) {
+            return Optional.empty();
+        }
+        List<byte[]> nodes = chain.get();
+        for (int i = nodes.size() - 1; i > 0; i--) {
+            if (!isTrusted(nodes.get(i))) {
+                return Optional.of(nodes.get(i));
+            }
+        }
+        return Optional.of(nodes.get(0)); // all the others are trusted proxies: the leftmost is the client
+    }
+
+    private boolean isTrusted(byte[] address) {
+        return proxies.stream().anyMatch(block -> block.contains(address));
+    }
+}
