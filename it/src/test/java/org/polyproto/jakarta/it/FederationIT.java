@@ -46,7 +46,8 @@ class FederationIT {
     static WebArchive home() {
         return HostWar.create("home-it", Map.of("polyproto.domain", HOME,
                 "polyproto.federation.resolve." + FOREIGN, LOCAL + "foreign-it/api/",
-                "polyproto.federation.cache-ttl", Integer.toString(CACHE_TTL_SECONDS)));
+                "polyproto.federation.cache-ttl", Integer.toString(CACHE_TTL_SECONDS),
+                "polyproto.federation.allow-private", "true"));
     }
 
     @Deployment(name = "foreign", testable = false, order = 2)
@@ -56,6 +57,8 @@ class FederationIT {
                 Map.entry("polyproto.domain", FOREIGN),
                 Map.entry("polyproto.federation.resolve." + HOME, LOCAL + "home-it/api/"),
                 Map.entry("polyproto.federation.cache-ttl", Integer.toString(CACHE_TTL_SECONDS)),
+                Map.entry("polyproto.federation.allow-private", "true"),
+                Map.entry("polyproto.federation.refetch-interval", "1"),
                 Map.entry("polyproto.federation.connect-timeout", Integer.toString(TIMEOUT_SECONDS)),
                 Map.entry("polyproto.federation.read-timeout", Integer.toString(TIMEOUT_SECONDS)),
                 Map.entry("polyproto.federation.resolve.wrong.test", hostile + "wrong-domain/"),
@@ -110,6 +113,7 @@ class FederationIT {
 
         assertError(foreign.post("p2core/session/idcert/extern", oldCert, foreignToken), 401,
                 "P2CORE_IDCERT_INVALID");
+        Thread.sleep(1_100); // the list was fetched just now; a miss refetches once the refetch interval has passed
         Http.Reply extern = foreign.post("p2core/session/idcert/extern", newCert, foreignToken);
         assertEquals(201, extern.status(), extern::toString);
         assertEquals(201, identify(foreign, newKey, newCert).status());

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -169,6 +170,19 @@ public class PolyprotoConfig {
         } catch (NumberFormatException e) {
             throw new InvalidConfigurationException(key + " must be a whole number, was " + value.get());
         }
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    public boolean bool(String key, boolean fallback) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidConfigurationException(key + " must be true or false, was " + value.get());
+        };
     }
 
     private Set<String> list(String key) {

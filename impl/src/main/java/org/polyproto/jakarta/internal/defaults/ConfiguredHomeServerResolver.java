@@ -17,6 +17,11 @@ public class ConfiguredHomeServerResolver implements HomeServerResolver {
     @Inject
     PolyprotoConfig config;
 
+    /** Whether {@code polyproto.federation.resolve.<domain>} names the home server of {@code domain}. */
+    public static boolean hasMapping(PolyprotoConfig config, String domain) {
+        return config.raw(MAPPING_PREFIX + domain).isPresent();
+    }
+
     @Override
     public URI resolve(String domain) {
         return config.raw(MAPPING_PREFIX + domain).map(ConfiguredHomeServerResolver::withSlash).map(URI::create)

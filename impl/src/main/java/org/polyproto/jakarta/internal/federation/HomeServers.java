@@ -34,7 +34,7 @@ import org.polyproto.jakarta.spi.RouteClass;
  * lists, cached for {@code polyproto.federation.cache-ttl} in caches bounded in entries and bytes. Every fetch runs
  * outside any transaction, behind a bulkhead (in total and per domain; no room means {@code NOT_FEDERATED} at
  * once), once per key however many requests ask at the same time, and is charged to the client that caused it
- * ({@link RouteClass#FEDERATION}). A domain whose fetch failed is answered from a negative cache for
+ * ({@link RouteClass#FEDERATION}). A domain (or an actor) whose fetch failed is answered from a negative cache for
  * {@code polyproto.federation.failure-ttl}; a miss (unknown signer, unlisted certificate) refetches at most once per
  * {@code polyproto.federation.refetch-interval} per key.
  */
@@ -70,7 +70,7 @@ public class HomeServers {
     private BoundedCache<String, ParsedIdCert> servers;
     private BoundedCache<FederationId, Set<String>> actors;
     private BoundedCache<String, PolyprotoException> failures;
-    private final ConcurrentHashMap<Object, CompletableFuture<Object>> underWay = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Object>> underWay = new ConcurrentHashMap<>();
 
     @jakarta.annotation.PostConstruct
     void init() {
@@ -111,6 +111,7 @@ public class HomeServers {
     public boolean listsCertificate(FederationId fid, ParsedIdCert cert, String requester) {
         Instant now = clock.now();
         requireNotFailing(fid.domain(), now);
+        requireNotFailing(fid.toString(), now);
         String digest = digest(cert.der());
         Optional<BoundedCache.Entry<Set<String>>> cached = actors.get(fid, now);
         if (cached.isPresent() && (cached.get().value().contains(digest) || !mayRefetch(cached.get(), now))) {
@@ -139,7 +140,7 @@ public class HomeServers {
     }
 
     private ParsedIdCert fetchServer(String domain, String requester) {
-        return once("server " + domain, domain, requester, () -> {
+        return once(domain, domain, requester, () -> {
             ParsedIdCert server = checkedServer(domain, client.serverCertificate(domain));
             Instant now = clock.now();
             servers.put(domain, server, now, now.plus(ttl));
@@ -148,7 +149,7 @@ public class HomeServers {
     }
 
     private Set<String> fetchActor(FederationId fid, String requester) {
-        return once(fid, fid.domain(), requester, () -> {
+        return once(fid.toString(), fid.domain(), requester, () -> {
             Set<String> digests = new HashSet<>();
             for (String pem : client.actorCertificates(fid)) {
                 if (digests.size() >= maxListed) {
@@ -170,14 +171,14 @@ public class HomeServers {
      * domain.
      */
     @SuppressWarnings("unchecked")
-    private <V> V once(Object key, String domain, String requester, Supplier<V> fetch) {
+    private <V> V once(String key, String domain, String requester, Supplier<V> fetch) {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> running = underWay.putIfAbsent(key, mine);
         if (running != null) {
             return (V) await(running, domain);
         }
         try {
-            V value = guarded(domain, requester, fetch);
+            V value = guarded(key, domain, requester, fetch);
             mine.complete(value);
             return value;
         } catch (RuntimeException e) {
@@ -188,7 +189,7 @@ public class HomeServers {
         }
     }
 
-    private <V> V guarded(String domain, String requester, Supplier<V> fetch) {
+    private <V> V guarded(String key, String domain, String requester, Supplier<V> fetch) {
         limiter.acquire(RouteClass.FEDERATION, requester).ifPresent(seconds -> {
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many requests that need other home servers; retry later.", Math.max(1, seconds), null);
@@ -201,7 +202,7 @@ public class HomeServers {
             return fetch.get();
         } catch (PolyprotoException e) {
             Instant now = clock.now();
-            failures.put(domain, e, now, now.plus(failureTtl));
+            failures.put(key, e, now, now.plus(failureTtl));
             throw e;
         } finally {
             bulkhead.exit(domain);
