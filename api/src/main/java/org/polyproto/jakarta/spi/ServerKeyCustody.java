@@ -8,9 +8,14 @@ import java.util.Optional;
  * Keeps the identity keys of the home server of the configured domain: the current one with its private part, and the history of all earlier
  * generations (public part only is needed for those).
  * <p>
- * The default custody keeps the keys in the module's database tables, the private key encrypted with AES-GCM under
- * a key derived from the configuration value {@code polyproto.server-key.secret}. A host that keeps keys in a vault
- * or an HSM-backed store implements this interface.
+ * The default custody keeps the keys in the module's database tables, the private key encrypted with AES-256-GCM
+ * (bound to its row: domain, serial, generation and the certificate's SHA-256) under a key derived with
+ * PBKDF2-HMAC-SHA256 (600,000 iterations, a random per-installation salt) from {@code polyproto.server-key.secret}
+ * (or {@code polyproto.server-key.secret-file}), or under a raw key given as {@code base64:<32 bytes>}. It loads
+ * only rows whose private key decrypts and matches their certificate. A host that keeps keys in a vault or an
+ * HSM-backed store implements this interface.
+ * <p>
+ * {@link ServerKey#notAfter()} is the end of the server certificate; the module refuses to issue ID-Certs after it.
  * <p>
  * Thread-safe; {@link #initialize} and {@link #rotate} must be atomic across the nodes that share the store.
  *

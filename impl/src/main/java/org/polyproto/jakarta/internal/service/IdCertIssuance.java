@@ -48,6 +48,8 @@ public class IdCertIssuance {
     PolyprotoClock clock;
     @Inject
     Notifications notifications;
+    @Inject
+    ServerCertExpiry expiry;
 
     @Transactional
     public IssuedIdCertRepresentation issue(FederationId fid, ParsedCsr csr) {
@@ -95,6 +97,7 @@ public class IdCertIssuance {
     private IdCertRecord sign(FederationId fid, ParsedCsr csr, Instant now) {
         ServerSigningKey signing = serverKeys.current();
         ServerKey server = signing.key();
+        expiry.requireUnexpired(server, now);
         Instant notBefore = now.minus(BACKDATE).isBefore(server.notBefore()) ? server.notBefore()
                 : now.minus(BACKDATE);
         Instant wanted = now.plus(config.idCertLifetime());

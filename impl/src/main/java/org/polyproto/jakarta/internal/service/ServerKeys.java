@@ -39,6 +39,8 @@ public class ServerKeys {
     PolyprotoClock clock;
     @Inject
     Notifications notifications;
+    @Inject
+    ServerCertExpiry expiry;
 
     private volatile Snapshot snapshot;
 
@@ -49,7 +51,7 @@ public class ServerKeys {
             LOG.info(() -> "polyproto: server identity key " + first.key().serial() + " is in force for "
                     + config.domain());
         }
-        reload();
+        expiry.warnIfExpiring(reload().current.key(), clock.now());
     }
 
     /** The key in force, with its private part. */

@@ -4,14 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigInteger;
 
 @Entity
 @Table(name = "p2_id_cert")
 public class IdCertEntity {
 
+    /** Up to 20 octets (polyproto allows 1-20), so {@code NUMERIC(49,0)}, not BIGINT. */
     @Id
-    @Column(name = "serial")
-    public long serial;
+    @Column(name = "serial", precision = 49, scale = 0)
+    public BigInteger serial;
 
     @Column(name = "fid", length = 320, nullable = false)
     public String fid;

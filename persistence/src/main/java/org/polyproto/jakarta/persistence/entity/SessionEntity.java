@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigInteger;
 
 @Entity
 @Table(name = "p2_session")
@@ -23,8 +24,9 @@ public class SessionEntity {
     @Column(name = "session_id", length = 64, nullable = false)
     public String sessionId;
 
-    @Column(name = "cert_serial", nullable = false)
-    public long certSerial;
+    /** Any ID-Cert serial, foreign ones included: up to 20 octets, {@code NUMERIC(49,0)}. */
+    @Column(name = "cert_serial", nullable = false, precision = 49, scale = 0)
+    public BigInteger certSerial;
 
     @Column(name = "cert_pem", length = 8192, nullable = false)
     public String certPem;

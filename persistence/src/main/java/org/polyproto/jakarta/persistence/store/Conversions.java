@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.persistence.store;
 
-import jakarta.persistence.PersistenceException;
+import java.math.BigInteger;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,6 +8,22 @@ import java.util.Optional;
 final class Conversions {
 
     private Conversions() {
+    }
+
+    /** polyproto serials have 1 to 20 octets; the columns ({@code NUMERIC(49,0)}) hold every such value. */
+    static final int MAX_SERIAL_BITS = 160;
+
+    static boolean isStorableSerial(BigInteger serial) {
+        return serial.signum() >= 0 && serial.bitLength() <= MAX_SERIAL_BITS;
+    }
+
+    /** {@code serial}, checked to fit the serial columns. */
+    static BigInteger serial(BigInteger serial) {
+        if (!isStorableSerial(serial)) {
+            throw new IllegalArgumentException("polyproto: a certificate serial must be non-negative and at most "
+                    + MAX_SERIAL_BITS / 8 + " octets");
+        }
+        return serial;
     }
 
     static long seconds(Instant t) {
@@ -27,7 +43,7 @@ final class Conversions {
     }
 
     /** Whether the failure is an integrity constraint violation (SQLState class 23), e.g. a duplicate key. */
-    static boolean isConstraintViolation(PersistenceException e) {
+    static boolean isConstraintViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return true;

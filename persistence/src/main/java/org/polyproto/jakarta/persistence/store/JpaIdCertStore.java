@@ -31,7 +31,7 @@ public class JpaIdCertStore implements IdCertStore {
     @Override
     public void save(IdCertRecord cert) {
         IdCertEntity e = new IdCertEntity();
-        e.serial = cert.serial().longValueExact();
+        e.serial = Conversions.serial(cert.serial());
         e.fid = cert.fid().toString();
         e.sessionId = cert.sessionId();
         e.pem = cert.pem();
@@ -43,10 +43,10 @@ public class JpaIdCertStore implements IdCertStore {
 
     @Override
     public Optional<IdCertRecord> find(BigInteger serial) {
-        if (serial.bitLength() > 63) {
+        if (!Conversions.isStorableSerial(serial)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(IdCertEntity.class, serial.longValue())).map(JpaIdCertStore::toRecord);
+        return Optional.ofNullable(em.find(IdCertEntity.class, serial)).map(JpaIdCertStore::toRecord);
     }
 
     @Override
@@ -66,14 +66,17 @@ public class JpaIdCertStore implements IdCertStore {
 
     @Override
     public void invalidate(BigInteger serial, Instant at) {
+        if (!Conversions.isStorableSerial(serial)) {
+            return;
+        }
         em.createQuery("update IdCertEntity c set c.invalidatedAt = :at where c.serial = :serial"
                         + " and c.invalidatedAt is null")
-                .setParameter("at", Conversions.seconds(at)).setParameter("serial", serial.longValueExact())
+                .setParameter("at", Conversions.seconds(at)).setParameter("serial", serial)
                 .executeUpdate();
     }
 
     private static IdCertRecord toRecord(IdCertEntity e) {
-        return new IdCertRecord(BigInteger.valueOf(e.serial), FederationId.parse(e.fid), e.sessionId, e.pem,
+        return new IdCertRecord(e.serial, FederationId.parse(e.fid), e.sessionId, e.pem,
                 Conversions.instant(e.notBefore), Conversions.instant(e.notAfter),
                 Conversions.optionalInstant(e.invalidatedAt));
     }

@@ -35,7 +35,7 @@ public class JpaSessionStore implements SessionStore {
     public void open(Session session) {
         int replaced = em.createNativeQuery("update p2_session set token_hash = ?1, cert_serial = ?2, cert_pem = ?3,"
                         + " opened_at = ?4, expires_at = ?5 where server_domain = ?6 and fid = ?7 and session_id = ?8")
-                .setParameter(1, session.tokenHash()).setParameter(2, session.certSerial().longValueExact())
+                .setParameter(1, session.tokenHash()).setParameter(2, Conversions.serial(session.certSerial()))
                 .setParameter(3, session.certPem()).setParameter(4, Conversions.seconds(session.openedAt()))
                 .setParameter(5, Conversions.seconds(session.expiresAt())).setParameter(6, scope.domain())
                 .setParameter(7, session.fid().toString()).setParameter(8, session.sessionId()).executeUpdate();
@@ -47,7 +47,7 @@ public class JpaSessionStore implements SessionStore {
         e.serverDomain = scope.domain();
         e.fid = session.fid().toString();
         e.sessionId = session.sessionId();
-        e.certSerial = session.certSerial().longValueExact();
+        e.certSerial = Conversions.serial(session.certSerial());
         e.certPem = session.certPem();
         e.openedAt = Conversions.seconds(session.openedAt());
         e.expiresAt = Conversions.seconds(session.expiresAt());
@@ -59,7 +59,7 @@ public class JpaSessionStore implements SessionStore {
     public boolean updateCertificate(String tokenHash, BigInteger certSerial, String certPem) {
         return em.createQuery("update SessionEntity s set s.certSerial = :serial, s.certPem = :pem"
                         + " where s.tokenHash = :h and s.serverDomain = :server").setParameter("server", scope.domain())
-                .setParameter("serial", certSerial.longValueExact()).setParameter("pem", certPem)
+                .setParameter("serial", Conversions.serial(certSerial)).setParameter("pem", certPem)
                 .setParameter("h", tokenHash).executeUpdate() == 1;
     }
 
@@ -103,7 +103,7 @@ public class JpaSessionStore implements SessionStore {
     }
 
     private static Session toSession(SessionEntity e) {
-        return new Session(e.tokenHash, FederationId.parse(e.fid), e.sessionId, BigInteger.valueOf(e.certSerial),
+        return new Session(e.tokenHash, FederationId.parse(e.fid), e.sessionId, e.certSerial,
                 e.certPem, Conversions.instant(e.openedAt), Conversions.instant(e.expiresAt));
     }
 }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
@@ -13,42 +14,41 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts the server's private key at rest: AES-256-GCM under a key derived with PBKDF2-HMAC-SHA256 from the
- * configured secret. The stored form is base64(nonce ‖ ciphertext ‖ tag); the serial is the associated data, so a
- * ciphertext cannot be moved to another row.
+ * AES-256-GCM for the server's private key at rest. The stored form is base64(nonce ‖ ciphertext ‖ tag); the
+ * associated data ({@link ServerKeyAad}) binds it to its row. The key is either given (a raw 32-byte key) or
+ * derived with PBKDF2-HMAC-SHA256 from a passphrase and the installation's salt ({@value #ITERATIONS} iterations).
  */
 final class ServerKeyCipher {
 
-    static final int MIN_SECRET_LENGTH = 16;
-    private static final int ITERATIONS = 210_000;
-    private static final byte[] SALT = "polyproto-jakarta server key v1".getBytes(StandardCharsets.UTF_8);
+    static final int ITERATIONS = 600_000;
+    /** The derivation of rows written before schema version 3: a fixed salt and 210,000 iterations. */
+    private static final byte[] LEGACY_SALT = "polyproto-jakarta server key v1".getBytes(StandardCharsets.UTF_8);
+    private static final int LEGACY_ITERATIONS = 210_000;
     private static final int NONCE_BYTES = 12;
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    ServerKeyCipher(String secret) {
-        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("polyproto: polyproto.server-key.secret is required (at least "
-                    + MIN_SECRET_LENGTH + " characters); it encrypts the server's private key in the database");
-        }
-        try {
-            PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), SALT, ITERATIONS, 256);
-            byte[] raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            spec.clearPassword();
-            key = new SecretKeySpec(raw, "AES");
-            Arrays.fill(raw, (byte) 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("polyproto: PBKDF2WithHmacSHA256 is not available", e);
-        }
+    private ServerKeyCipher(byte[] raw) {
+        key = new SecretKeySpec(raw, "AES");
+        Arrays.fill(raw, (byte) 0);
     }
 
-    String encrypt(byte[] privateKey, long serial) {
+    static ServerKeyCipher of(ServerKeySecret secret, byte[] salt) {
+        return secret.isRawKey() ? new ServerKeyCipher(secret.rawKey())
+                : new ServerKeyCipher(pbkdf2(secret.passphrase(), salt, ITERATIONS));
+    }
+
+    /** The key rows with {@code custody_version} 1 were encrypted under. */
+    static ServerKeyCipher legacy(String passphrase) {
+        return new ServerKeyCipher(pbkdf2(passphrase, LEGACY_SALT, LEGACY_ITERATIONS));
+    }
+
+    String encrypt(byte[] plain, byte[] aad) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, serial);
-            byte[] sealed = cipher.doFinal(privateKey);
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, aad).doFinal(plain);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -58,21 +58,35 @@ final class ServerKeyCipher {
         }
     }
 
-    byte[] decrypt(String stored, long serial) {
+    /** The plaintext, or empty if {@code stored} is absent, malformed, or not sealed under this key and AAD. */
+    Optional<byte[]> decrypt(String stored, byte[] aad) {
         try {
             byte[] in = Base64.getDecoder().decode(stored);
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(in, NONCE_BYTES), serial);
-            return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("polyproto: the stored server key cannot be decrypted; "
-                    + "is polyproto.server-key.secret the one it was stored with?");
+            if (in.length <= NONCE_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(in, NONCE_BYTES), aad)
+                    .doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES));
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce, long serial) throws GeneralSecurityException {
+    private Cipher cipher(int mode, byte[] nonce, byte[] aad) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(128, nonce));
-        cipher.updateAAD(Long.toString(serial).getBytes(StandardCharsets.US_ASCII));
+        cipher.updateAAD(aad);
         return cipher;
+    }
+
+    private static byte[] pbkdf2(String passphrase, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(passphrase.toCharArray(), salt, iterations, 256);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("polyproto: PBKDF2WithHmacSHA256 is not available", e);
+        } finally {
+            spec.clearPassword();
+        }
     }
 }

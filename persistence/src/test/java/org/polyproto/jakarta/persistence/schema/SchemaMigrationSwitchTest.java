@@ -35,7 +35,8 @@ class SchemaMigrationSwitchTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:host-tooling-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String script : new String[] {"V1__identity.sql", "V2__keypackages_events.sql"}) {
+            for (String script : new String[] {"V1__identity.sql", "V2__keypackages_events.sql",
+                    "V3__large_serials_and_key_custody.sql"}) {
                 for (String statement : sql("/META-INF/polyproto/db/h2/" + script).split(";")) {
                     String withoutComments = statement.replaceAll("(?m)^--.*$", "").strip();
                     if (!withoutComments.isEmpty()) {
@@ -46,8 +47,8 @@ class SchemaMigrationSwitchTest {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_NAME LIKE 'P2\\_%' ESCAPE '\\'")) {
                 rs.next();
-                assertEquals(8, rs.getInt(1), "p2_actor, id_cert, challenge, session, server_key, key_package,"
-                        + " event_cursor, event");
+                assertEquals(9, rs.getInt(1), "p2_actor, id_cert, challenge, session, server_key, key_package,"
+                        + " event_cursor, event, key_custody");
             }
         }
     }

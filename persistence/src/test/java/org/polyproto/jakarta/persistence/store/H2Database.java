@@ -1,0 +1,97 @@
+package org.polyproto.jakarta.persistence.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.cfg.Configuration;
+import org.polyproto.jakarta.persistence.entity.IdCertEntity;
+import org.polyproto.jakarta.persistence.entity.KeyCustodyEntity;
+import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
+import org.polyproto.jakarta.persistence.entity.SessionEntity;
+import org.polyproto.jakarta.persistence.schema.SchemaMigrations;
+import org.polyproto.jakarta.spi.ConfigurationSource;
+
+/** A fresh in-memory H2 database with the module's migrations, and Hibernate over it, for store tests. */
+final class H2Database implements AutoCloseable {
+
+    static final String DOMAIN = "example.com";
+
+    final JdbcDataSource dataSource = new JdbcDataSource();
+    final EntityManagerFactory factory;
+
+    H2Database() {
+        String url = "jdbc:h2:mem:stores-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        dataSource.setURL(url);
+        SchemaMigrations.migrate(dataSource);
+        factory = new Configuration()
+                .addAnnotatedClass(IdCertEntity.class).addAnnotatedClass(SessionEntity.class)
+                .addAnnotatedClass(ServerKeyEntity.class).addAnnotatedClass(KeyCustodyEntity.class)
+                .setProperty("hibernate.connection.url", url)
+                .setProperty("hibernate.connection.pool_size", "8")
+                .setProperty("hibernate.hbm2ddl.auto", "none")
+                .buildSessionFactory();
+    }
+
+    ServerScope scope(String domain) {
+        ServerScope scope = new ServerScope();
+        scope.configuration = key -> key.equals("polyproto.domain") ? Optional.of(domain) : Optional.empty();
+        scope.init();
+        return scope;
+    }
+
+    /** A {@link NewTransaction} with an EntityManager and a resource-local transaction of its own per call. */
+    NewTransaction newTransaction() {
+        return new NewTransaction() {
+            @Override
+            public <T> T run(Function<EntityManager, T> work) {
+                EntityManager em = factory.createEntityManager();
+                try {
+                    return inTransaction(em, () -> work.apply(em));
+                } finally {
+                    em.close();
+                }
+            }
+        };
+    }
+
+    /** A custody as one node would have it: its own EntityManager, the given settings. */
+    JpaServerKeyCustody custody(ConfigurationSource configuration) {
+        JpaServerKeyCustody custody = new JpaServerKeyCustody();
+        custody.em = factory.createEntityManager();
+        custody.configuration = configuration;
+        custody.scope = scope(DOMAIN);
+        custody.tx = newTransaction();
+        return custody;
+    }
+
+    static <T> T inTransaction(EntityManager em, Supplier<T> work) {
+        em.getTransaction().begin();
+        try {
+            T result = work.get();
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}
