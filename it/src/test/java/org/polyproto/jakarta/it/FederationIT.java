@@ -160,7 +160,7 @@ class FederationIT {
     }
 
     /** Identify at {@code server} with an actor certificate of {@code domain}, issued by a key of the test. */
-    private static Http.Reply identify(Http server, String domain) {
+    static Http.Reply identify(Http server, String domain) {
         byte[] serverKey = StrictEd25519.generatePrivateKey(new SecureRandom());
         TestActor actor = TestActor.generate();
         Instant now = Instant.now();

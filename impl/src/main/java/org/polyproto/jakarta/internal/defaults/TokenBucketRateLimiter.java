@@ -26,7 +26,8 @@ public class TokenBucketRateLimiter implements RateLimiter {
             RouteClass.REGISTER, new int[] {20, 60},
             RouteClass.CHALLENGE, new int[] {120, 600},
             RouteClass.AUTHENTICATE, new int[] {60, 300},
-            RouteClass.ACTOR, new int[] {10, 30});
+            RouteClass.ACTOR, new int[] {10, 30},
+            RouteClass.FEDERATION, new int[] {20, 60});
 
     @Inject
     PolyprotoConfig config;
