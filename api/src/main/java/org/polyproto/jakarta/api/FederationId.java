@@ -1,6 +1,5 @@
 package org.polyproto.jakarta.api;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -65,7 +64,7 @@ public record FederationId(String localName, String domain) {
         if (name == null || name.length() > MAX_LOCAL_LENGTH) {
             throw new InvalidFederationIdException("An actor name has 1 to 64 characters.");
         }
-        String lower = name.toLowerCase(Locale.ROOT);
+        String lower = asciiLowerCase(name);
         if (!LOCAL.matcher(lower).matches()) {
             throw new InvalidFederationIdException("An actor name may only use a-z, 0-9 and . _ % + -.");
         }
@@ -81,11 +80,24 @@ public record FederationId(String localName, String domain) {
         if (domain == null || domain.isEmpty() || domain.length() > MAX_DOMAIN_LENGTH) {
             throw new InvalidFederationIdException("A domain has 1 to 253 characters.");
         }
-        String lower = domain.toLowerCase(Locale.ROOT);
+        String lower = asciiLowerCase(domain);
         if (!DOMAIN.matcher(lower).matches()) {
             throw new InvalidFederationIdException("A domain is made of labels of a-z, 0-9 and -, joined by dots.");
         }
         return lower;
+    }
+
+    /**
+     * Lower-cases A-Z only: {@link String#toLowerCase} would turn the Kelvin sign U+212A into {@code k} and let a
+     * non-ASCII name pass the ASCII rules.
+     */
+    private static String asciiLowerCase(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
     }
 
     /** The domain's labels from left to right, e.g. {@code [example, com]}. */

@@ -49,4 +49,11 @@ class FederationIdTest {
         assertThrows(InvalidFederationIdException.class, () -> FederationId.requireDomain(domain253 + "a"));
         assertThrows(InvalidFederationIdException.class, () -> FederationId.parse(null));
     }
+
+    @Test
+    void refusesTheKelvinSignInsteadOfFoldingIt() {
+        assertThrows(InvalidFederationIdException.class, () -> FederationId.requireLocalName("\u212Aim"));
+        assertThrows(InvalidFederationIdException.class, () -> FederationId.requireDomain("\u212A.example"));
+        assertEquals("kim", FederationId.requireLocalName("KIM"));
+    }
 }

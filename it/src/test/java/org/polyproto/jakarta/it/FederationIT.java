@@ -101,6 +101,7 @@ class FederationIT {
         String foreignToken = identified.object().getString("token");
         assertEquals(204, foreign.get("p2core/events", foreignToken).status(), "the token works at foreign");
         assertError(home.get("p2core/events", foreignToken), 401, "P2CORE_UNAUTHORIZED");
+        assertError(foreign.post("p2core/keypackage/@me", "[\"AAAA\"]", foreignToken), 403, "P2CORE_FORBIDDEN");
 
         TestActor newKey = TestActor.generate();
         Http.Reply rotated = home.post("p2core/session/idcert", Json.createObjectBuilder().add("csr",

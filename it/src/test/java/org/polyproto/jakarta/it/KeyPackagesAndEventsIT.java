@@ -35,6 +35,7 @@ class KeyPackagesAndEventsIT extends DeployedHostTest {
     static final int MAX_PER_REQUEST = 12;
     static final int MAX_PER_CLIENT = 15;
     static final int LOW_THRESHOLD = 3;
+    static final int CLAIM_BURST = 60;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -42,7 +43,9 @@ class KeyPackagesAndEventsIT extends DeployedHostTest {
                 "polyproto.events.max-queued", Integer.toString(MAX_QUEUED),
                 "polyproto.keypackages.max-per-request", Integer.toString(MAX_PER_REQUEST),
                 "polyproto.keypackages.max-per-client", Integer.toString(MAX_PER_CLIENT),
-                "polyproto.keypackages.low-threshold", Integer.toString(LOW_THRESHOLD)));
+                "polyproto.keypackages.low-threshold", Integer.toString(LOW_THRESHOLD),
+                "polyproto.rate-limit.actor.burst", Integer.toString(CLAIM_BURST),
+                "polyproto.rate-limit.actor.per-minute", "1"));
     }
 
     @Test
@@ -72,6 +75,38 @@ class KeyPackagesAndEventsIT extends DeployedHostTest {
         assertEquals(List.of(0, 1, 2), remaining, events::toString);
         assertTrue(events.stream().allMatch(e -> e.getString("n").equals("mls") && e.getInt("op") == 0));
         assertEquals(List.of(), flows.events(fetcher.token()), "the fetcher is told nothing");
+    }
+
+    @Test
+    void headConsumesNothing() {
+        Flows.Member owner = flows.member(Flows.uniqueName("head"), "phone");
+        Flows.Member fetcher = flows.member(Flows.uniqueName("fetcher"), "desk");
+        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(2)), owner.token()).status());
+        flows.session(owner.name(), "laptop");
+        assertEquals(405, http.send("HEAD", "p2core/events", null, owner.token(), null).status());
+        assertEquals(405, http.send("HEAD", "p2core/keypackage/" + owner.fid(), null, fetcher.token(), null)
+                .status());
+        assertEquals(1, flows.events(owner.token()).size(), "the NEW_SESSION event is still queued");
+        assertEquals(1, strings(http.get("p2core/keypackage/" + owner.fid(), fetcher.token())).stream()
+                .filter(p -> !p.isEmpty()).count(), "a package is still there");
+    }
+
+    @Test
+    void aRepeatedClaimerIsLimitedPerTarget() {
+        Flows.Member owner = flows.member(Flows.uniqueName("claimed"), "phone");
+        Flows.Member fetcher = flows.member(Flows.uniqueName("claimer"), "desk");
+        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(12)), owner.token()).status());
+        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + pkg("last-resort") + "\"", owner.token())
+                .status());
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < CLAIM_BURST + 2; i++) {
+            statuses.add(http.get("p2core/keypackage/" + owner.fid(), fetcher.token()).status());
+        }
+        assertEquals(Collections.nCopies(CLAIM_BURST, 200), statuses.subList(0, CLAIM_BURST));
+        assertEquals(List.of(429, 429), statuses.subList(CLAIM_BURST, CLAIM_BURST + 2));
+        Flows.Member other = flows.member(Flows.uniqueName("other"), "desk");
+        assertEquals(200, http.get("p2core/keypackage/" + owner.fid(), other.token()).status(),
+                "another requester still claims");
     }
 
     @Test

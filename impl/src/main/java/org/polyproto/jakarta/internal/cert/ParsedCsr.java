@@ -76,6 +76,10 @@ public record ParsedCsr(X500Name subject, PolyprotoNames.ActorName actor, byte[]
         if (!actor.fid().equals(expected)) {
             throw invalid("The CSR's subject does not name " + expected + ".");
         }
+        if (!PolyprotoNames.isPlainActorName(subject)) {
+            throw invalid("The CSR's subject may only hold CN, DC, UID and the session ID, in at most "
+                    + PolyprotoNames.MAX_SUBJECT_BYTES + " bytes.");
+        }
         return this;
     }
 

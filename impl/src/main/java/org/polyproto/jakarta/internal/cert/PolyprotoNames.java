@@ -28,7 +28,25 @@ public final class PolyprotoNames {
     /** RFC 1274 uniqueIdentifier, not X.520's x500UniqueIdentifier (2.5.4.45) that BouncyCastle names so. */
     public static final ASN1ObjectIdentifier SESSION_ID = new ASN1ObjectIdentifier("0.9.2342.19200300.100.1.44");
 
+    /** The longest subject (DER) an issued ID-Cert copies from a CSR. */
+    public static final int MAX_SUBJECT_BYTES = 1024;
+    private static final java.util.Set<ASN1ObjectIdentifier> ACTOR_TYPES = java.util.Set.of(CN, DC, UID, SESSION_ID);
+
     private PolyprotoNames() {
+    }
+
+    /**
+     * Whether {@code name} states nothing but an actor's identity (CN, DCs, UID, session ID) in at most
+     * {@link #MAX_SUBJECT_BYTES}: the server signs what the subject says, so it must say nothing the server did not
+     * check.
+     */
+    public static boolean isPlainActorName(X500Name name) {
+        try {
+            return name.getEncoded().length <= MAX_SUBJECT_BYTES && attributes(name).stream()
+                    .allMatch(atv -> ACTOR_TYPES.contains(atv.getType()));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The name of the home server of {@code domain}: its labels as DCs, top-level domain first. */
@@ -125,13 +143,13 @@ public final class PolyprotoNames {
         }
         String sessionId = sessions.get(0);
         if (!isSessionId(sessionId)) {
-            throw new PolyprotoException(failure, "The session ID must be 1 to 32 printable ASCII characters.");
+            throw new PolyprotoException(failure, "The session ID must be 1 to 32 printable ASCII characters, not starting or ending with a space.");
         }
         return new ActorName(fid, sessionId, List.copyOf(dcs));
     }
 
     static boolean isSessionId(String s) {
-        if (s.isEmpty() || s.length() > 32) {
+        if (s.isEmpty() || s.length() > 32 || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {

@@ -167,45 +167,48 @@ public class HomeServers {
 
     /**
      * Runs {@code fetch} unless the same key is being fetched already, in which case this waits for that answer.
-     * The fetch is charged to the requester, takes a place in the bulkhead, and its failure is remembered for the
-     * domain.
+     * Both take a place in the bulkhead, since both hold a request thread until the answer comes: a home server
+     * that never answers holds at most its domain's share of threads. The fetch is charged to the requester, and
+     * its failure is remembered.
      */
     @SuppressWarnings("unchecked")
     private <V> V once(String key, String domain, String requester, Supplier<V> fetch) {
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> running = underWay.putIfAbsent(key, mine);
-        if (running != null) {
-            return (V) await(running, domain);
-        }
-        try {
-            V value = guarded(key, domain, requester, fetch);
-            mine.complete(value);
-            return value;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            underWay.remove(key, mine);
-        }
-    }
-
-    private <V> V guarded(String key, String domain, String requester, Supplier<V> fetch) {
-        limiter.acquire(RouteClass.FEDERATION, requester).ifPresent(seconds -> {
-            throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
-                    "Too many requests that need other home servers; retry later.", Math.max(1, seconds), null);
-        });
         if (!bulkhead.tryEnter(domain)) {
             LOG.fine(() -> "polyproto: no room for another fetch from " + domain);
             throw FederationClient.notFederated();
         }
+        try {
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Object> running = underWay.putIfAbsent(key, mine);
+            if (running != null) {
+                return (V) await(running, domain);
+            }
+            try {
+                V value = charged(key, requester, fetch);
+                mine.complete(value);
+                return value;
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                underWay.remove(key, mine);
+            }
+        } finally {
+            bulkhead.exit(domain);
+        }
+    }
+
+    private <V> V charged(String key, String requester, Supplier<V> fetch) {
+        limiter.acquire(RouteClass.FEDERATION, requester).ifPresent(seconds -> {
+            throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
+                    "Too many requests that need other home servers; retry later.", Math.max(1, seconds), null);
+        });
         try {
             return fetch.get();
         } catch (PolyprotoException e) {
             Instant now = clock.now();
             failures.put(key, e, now, now.plus(failureTtl));
             throw e;
-        } finally {
-            bulkhead.exit(domain);
         }
     }
 

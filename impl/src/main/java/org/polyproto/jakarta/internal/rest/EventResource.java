@@ -28,6 +28,12 @@ public class EventResource {
     @Inject
     Events events;
 
+    /** {@code HEAD} would run the consuming {@code GET} and throw its answer away: only {@code GET} consumes. */
+    @jakarta.ws.rs.HEAD
+    public Response head() {
+        return Responses.notConsumingOnHead();
+    }
+
     @GET
     public Response drain(@Context SecurityContext security) {
         List<QueuedEvent> queued = events.drain(ClientId.of(SessionPrincipal.of(security)));

@@ -41,9 +41,16 @@ public class KeyPackageResource {
         return Response.status(201).build();
     }
 
+    /** {@code HEAD} would run the consuming {@code GET} and throw its answer away: only {@code GET} consumes. */
+    @jakarta.ws.rs.HEAD
+    @Path("{fid}")
+    public Response head() {
+        return Responses.notConsumingOnHead();
+    }
+
     @GET
     @Path("{fid}")
-    public Response fetch(@PathParam("fid") String fid) {
-        return Responses.jsonStrings(keyPackages.fetch(fid));
+    public Response fetch(@Context SecurityContext security, @PathParam("fid") String fid) {
+        return Responses.jsonStrings(keyPackages.fetch(SessionPrincipal.of(security).fid(), fid));
     }
 }

@@ -34,4 +34,11 @@ final class Responses {
     static Response jsonStrings(Collection<String> values) {
         return json(200, JSON.createArrayBuilder(values).build());
     }
+
+    /** 405 for {@code HEAD} on a route whose {@code GET} consumes what it answers. */
+    static Response notConsumingOnHead() {
+        return Response.fromResponse(new PolyprotoExceptionMapper().toResponse(new org.polyproto.jakarta.api
+                .PolyprotoException(405, "P2CORE_METHOD_NOT_ALLOWED", "Use GET; HEAD would consume the answer.")))
+                .header(jakarta.ws.rs.core.HttpHeaders.ALLOW, "GET").build();
+    }
 }

@@ -79,6 +79,7 @@ public class SessionResource {
     @POST
     @Path("idcert")
     @TokenRequired
+    @RateLimited(RouteClass.AUTHENTICATE)
     public Response rotateIdCert(@Context SecurityContext security, byte[] body) {
         String text = new String(body == null ? new byte[0] : body, java.nio.charset.StandardCharsets.UTF_8).strip();
         String csrText = text.startsWith("{") ? JsonBody.parse(body).requiredString("csr") : JsonBody.parseString(body);

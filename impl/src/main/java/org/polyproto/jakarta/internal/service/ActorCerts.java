@@ -37,8 +37,8 @@ public class ActorCerts {
         }
         Instant t = at.orElseGet(clock::now);
         List<IdCertRecord> certs = sessionId.map(s -> idCerts.findValidAt(fid, s, t))
-                .orElseGet(() -> idCerts.findValidAt(fid, t));
+                .orElseGet(() -> idCerts.findValidAt(fid, t, config.keyActorMaxCerts()));
         return certs.stream().sorted(java.util.Comparator.comparing(IdCertRecord::notBefore).reversed())
-                .limit(config.keyActorMaxCerts()).map(IdCertRecord::pem).toList();
+                .map(IdCertRecord::pem).toList();
     }
 }

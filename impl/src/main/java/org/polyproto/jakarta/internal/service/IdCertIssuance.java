@@ -62,7 +62,7 @@ public class IdCertIssuance {
         }
         IdCertRecord cert = sign(fid, csr, now);
         idCerts.save(cert);
-        String token = sessions.open(fid, sessionId, cert.serial(), cert.pem());
+        String token = sessions.open(fid, sessionId, cert.serial(), cert.pem(), cert.notAfter());
         return new IssuedIdCertRepresentation(cert.pem(), token);
     }
 
@@ -89,7 +89,8 @@ public class IdCertIssuance {
         }
         IdCertRecord cert = sign(fid, csr, now);
         idCerts.save(cert);
-        String token = sessions.replaceToken(fid, session.sessionId(), cert.serial(), cert.pem());
+        String token = sessions.replaceToken(fid, session.sessionId(), cert.serial(), cert.pem(),
+                cert.notAfter());
         notifications.clientKeyChange(ClientId.of(session), session.certSerial(), now, cert.pem());
         return new IssuedIdCertRepresentation(cert.pem(), token);
     }

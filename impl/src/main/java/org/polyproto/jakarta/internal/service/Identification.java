@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.polyproto.jakarta.api.ErrorCode;
@@ -13,6 +14,7 @@ import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
+import org.polyproto.jakarta.spi.Challenge;
 import org.polyproto.jakarta.spi.ChallengeStore;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
@@ -49,7 +51,12 @@ public class Identification {
     public SessionTokenRepresentation identify(String challenge, byte[] signature, byte[] certDer,
                                                JsonObject authPayload, String clientAddress) {
         Instant now = clock.now();
-        if (challenges.find(challenge).filter(c -> !now.isAfter(c.expiresAt())).isEmpty()) {
+        Optional<Challenge> issued = challenges.find(challenge);
+        if (issued.isEmpty()) {
+            throw challengeInvalid();
+        }
+        if (now.isAfter(issued.get().expiresAt())) {
+            burn(challenge);
             throw challengeInvalid();
         }
         ParsedIdCert cert;

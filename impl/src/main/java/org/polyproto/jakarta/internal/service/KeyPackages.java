@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.spi.RateLimiter;
+import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
@@ -35,10 +37,16 @@ public class KeyPackages {
     PolyprotoConfig config;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    RateLimiter limiter;
 
-    /** Stores regular packages for the client; refuses the whole request if a cap would be exceeded. */
+    /**
+     * Stores regular packages for the client; refuses the whole request if a cap would be exceeded. Only this
+     * server's actors keep KeyPackages here (they are served only for them): a foreign session gets 403.
+     */
     @Transactional
     public void upload(ClientId client, List<String> keyPackages) {
+        requireLocal(client);
         if (keyPackages.size() > config.keyPackagesMaxPerRequest()) {
             throw badRequest("At most " + config.keyPackagesMaxPerRequest() + " KeyPackages per request.");
         }
@@ -51,14 +59,22 @@ public class KeyPackages {
 
     @Transactional
     public void putLastResort(ClientId client, String keyPackage) {
+        requireLocal(client);
         requireSize(keyPackage);
         store.putLastResort(client, keyPackage);
     }
 
-    /** One package per live client of the actor: a regular one, consumed, else the last-resort one. */
+    /**
+     * One package per live client of the actor: a regular one, consumed, else the last-resort one. Claims are
+     * limited per requester and target ({@link RouteClass#ACTOR}), so that nobody drains an actor's packages.
+     */
     @Transactional
-    public List<String> fetch(String fidText) {
+    public List<String> fetch(FederationId requester, String fidText) {
         FederationId fid = FederationId.parse(fidText);
+        limiter.acquire(RouteClass.ACTOR, "claim " + requester + " " + fid).ifPresent(seconds -> {
+            throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
+                    "Too many KeyPackage claims for this actor; retry later.", Math.max(1, seconds), null);
+        });
         if (!fid.domain().equals(config.domain()) || actors.find(fid).isEmpty()) {
             throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
         }
@@ -82,5 +98,12 @@ public class KeyPackages {
 
     private static PolyprotoException badRequest(String message) {
         return new PolyprotoException(ErrorCode.BAD_REQUEST, message);
+    }
+
+    private void requireLocal(ClientId client) {
+        if (!client.fid().domain().equals(config.domain())) {
+            throw new PolyprotoException(ErrorCode.FORBIDDEN,
+                    "Only actors of this server keep KeyPackages here.");
+        }
     }
 }

@@ -34,7 +34,8 @@ public class SessionOpening {
         challenges.consume(challenge).filter(c -> !clock.now().isAfter(c.expiresAt()))
                 .orElseThrow(Identification::challengeInvalid);
         JsonObject payload = handler.onIdentify(actor.fid(), actor.sessionId(), authPayload).orElse(null);
-        String token = sessions.open(actor.fid(), actor.sessionId(), cert.serial(), cert.toPem());
+        String token = sessions.open(actor.fid(), actor.sessionId(), cert.serial(), cert.toPem(),
+                cert.notAfter());
         return new SessionTokenRepresentation(token, payload);
     }
 }

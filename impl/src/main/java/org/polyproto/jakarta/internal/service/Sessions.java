@@ -43,25 +43,29 @@ public class Sessions {
      * @return the bearer token, which exists nowhere else
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String open(FederationId fid, String sessionId, BigInteger certSerial, String certPem) {
-        String token = replaceToken(fid, sessionId, certSerial, certPem);
+    public String open(FederationId fid, String sessionId, BigInteger certSerial, String certPem,
+                       Instant certNotAfter) {
+        String token = replaceToken(fid, sessionId, certSerial, certPem, certNotAfter);
         notifications.newSession(new ClientId(fid, sessionId), certPem);
         return token;
     }
 
     /**
-     * Gives the session (fid, sessionId) a new token and certificate; the old token stops working. An actor of
+     * Gives the session (fid, sessionId) a new token and certificate; the old token stops working, and the new one
+     * ends with the certificate if that comes before {@code polyproto.token.ttl}. An actor of
      * this server is locked first, so that concurrent replacements of its sessions take turns (the session row's
      * key changes with its token, which a concurrent update could otherwise miss); for other servers' actors a
      * lost race is run again by {@link UniqueKeyRace}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String replaceToken(FederationId fid, String sessionId, BigInteger certSerial, String certPem) {
+    public String replaceToken(FederationId fid, String sessionId, BigInteger certSerial, String certPem,
+                               Instant certNotAfter) {
         actors.lock(fid);
         String token = Tokens.newToken(secrets.random());
         Instant now = clock.now();
+        Instant ttlEnd = now.plus(config.tokenTtl());
         store.open(new Session(Tokens.hash(token), fid, sessionId, certSerial, certPem, now,
-                now.plus(config.tokenTtl())));
+                certNotAfter.isBefore(ttlEnd) ? certNotAfter : ttlEnd));
         return token;
     }
 

@@ -37,7 +37,8 @@ public class Trusts {
     public IssuedIdCertRepresentation trust(String actorName, String csrText, Optional<String> password,
                                             JsonObject authPayload) {
         FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.domain());
-        if (password.isPresent() && password.get().length() > Registrations.MAX_PASSWORD) {
+        if (password.isPresent() && password.get().codePointCount(0, password.get().length())
+                > Registrations.MAX_PASSWORD) {
             throw new PolyprotoException(ErrorCode.BAD_REQUEST, "A password has 8 to 1024 characters.");
         }
         byte[] der = PemCodec.decode(csrText).orElseThrow(() -> new PolyprotoException(ErrorCode.CSR_INVALID,

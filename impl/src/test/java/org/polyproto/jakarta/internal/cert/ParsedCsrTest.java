@@ -92,4 +92,32 @@ class ParsedCsrTest {
         PolyprotoException e = assertThrows(PolyprotoException.class, () -> ParsedCsr.parse(der));
         assertEquals("P2CORE_CSR_INVALID", e.code(), e.getMessage());
     }
+
+    @Test
+    void refusesSubjectsThatSayMoreThanTheActor() {
+        FederationId alice = FederationId.parse("alice@example.com");
+        for (X500Name subject : new X500Name[] {withExtra("O", "x"), withExtra("OU", "u".repeat(9_000)),
+                withExtra("title", "Administrator")}) {
+            ParsedCsr csr = ParsedCsr.parse(actor.csrDer(subject));
+            PolyprotoException e = assertThrows(PolyprotoException.class, () -> csr.requireActor(alice));
+            assertEquals("P2CORE_CSR_INVALID", e.code());
+        }
+    }
+
+    @Test
+    void refusesSessionIdsWithOuterSpaces() {
+        for (String sessionId : new String[] {" s1", "s1 "}) {
+            assertThrows(PolyprotoException.class, () -> ParsedCsr.parse(actor.csrDer(TestActor.subject("alice",
+                    "example.com", sessionId))));
+        }
+    }
+
+    private static X500Name withExtra(String type, String value) {
+        X500NameBuilder name = new X500NameBuilder();
+        for (org.bouncycastle.asn1.x500.RDN rdn : TestActor.subject("alice", "example.com", "s").getRDNs()) {
+            name.addMultiValuedRDN(rdn.getTypesAndValues());
+        }
+        name.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE.attrNameToOID(type), value);
+        return name.build();
+    }
 }

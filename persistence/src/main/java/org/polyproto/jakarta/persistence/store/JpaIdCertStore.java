@@ -50,10 +50,10 @@ public class JpaIdCertStore implements IdCertStore {
     }
 
     @Override
-    public List<IdCertRecord> findValidAt(FederationId fid, Instant t) {
-        return em.createQuery(VALID_AT + " order by c.notBefore, c.serial", IdCertEntity.class)
+    public List<IdCertRecord> findValidAt(FederationId fid, Instant t, int limit) {
+        return em.createQuery(VALID_AT + " order by c.notBefore desc, c.serial desc", IdCertEntity.class)
                 .setParameter("fid", fid.toString()).setParameter("t", Conversions.seconds(t))
-                .getResultStream().map(JpaIdCertStore::toRecord).toList();
+                .setMaxResults(limit).getResultStream().map(JpaIdCertStore::toRecord).toList();
     }
 
     @Override
