@@ -35,6 +35,7 @@ public class PolyprotoConfig {
     public static final String KEYPACKAGES_LOW_THRESHOLD = "polyproto.keypackages.low-threshold";
     public static final String KEYPACKAGES_MAX_PER_REQUEST = "polyproto.keypackages.max-per-request";
     public static final String KEYPACKAGES_MAX_PER_CLIENT = "polyproto.keypackages.max-per-client";
+    public static final String MAX_SESSIONS_PER_ACTOR = "polyproto.sessions.max-per-actor";
 
     @Inject
     ConfigurationSource source;
@@ -53,6 +54,7 @@ public class PolyprotoConfig {
     private int keyPackagesLowThreshold;
     private int keyPackagesMaxPerRequest;
     private int keyPackagesMaxPerClient;
+    private int maxSessionsPerActor;
 
     @PostConstruct
     void load() {
@@ -70,6 +72,7 @@ public class PolyprotoConfig {
         keyPackagesLowThreshold = integer(KEYPACKAGES_LOW_THRESHOLD, 5);
         keyPackagesMaxPerRequest = integer(KEYPACKAGES_MAX_PER_REQUEST, 100);
         keyPackagesMaxPerClient = integer(KEYPACKAGES_MAX_PER_CLIENT, 1000);
+        maxSessionsPerActor = integer(MAX_SESSIONS_PER_ACTOR, 100);
     }
 
     public String domain() {
@@ -127,6 +130,11 @@ public class PolyprotoConfig {
 
     public int keyPackagesMaxPerClient() {
         return keyPackagesMaxPerClient;
+    }
+
+    /** Sessions one actor of this server may hold; trust for one more is refused (409). */
+    public int maxSessionsPerActor() {
+        return maxSessionsPerActor;
     }
 
     /** A raw value, for settings that belong to other components. */

@@ -50,6 +50,8 @@ public class IdCertIssuance {
     Notifications notifications;
     @Inject
     ServerCertExpiry expiry;
+    @Inject
+    org.polyproto.jakarta.spi.SessionStore sessionStore;
 
     @Transactional
     public IssuedIdCertRepresentation issue(FederationId fid, ParsedCsr csr) {
@@ -59,6 +61,10 @@ public class IdCertIssuance {
         String sessionId = csr.actor().sessionId();
         if (!idCerts.findValidAt(fid, sessionId, now).isEmpty()) {
             throw new PolyprotoException(ErrorCode.SESSION_ID_TAKEN, "This session ID already has a valid ID-Cert.");
+        }
+        if (sessionStore.findByActor(fid).size() >= config.maxSessionsPerActor()) {
+            throw new PolyprotoException(409, "P2CORE_TOO_MANY_SESSIONS",
+                    "This actor has the most sessions allowed; revoke one first.");
         }
         IdCertRecord cert = sign(fid, csr, now);
         idCerts.save(cert);

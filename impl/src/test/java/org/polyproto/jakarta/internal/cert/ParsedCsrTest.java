@@ -97,7 +97,7 @@ class ParsedCsrTest {
     void refusesSubjectsThatSayMoreThanTheActor() {
         FederationId alice = FederationId.parse("alice@example.com");
         for (X500Name subject : new X500Name[] {withExtra("O", "x"), withExtra("OU", "u".repeat(9_000)),
-                withExtra("title", "Administrator")}) {
+                withExtra("T", "Administrator")}) {
             ParsedCsr csr = ParsedCsr.parse(actor.csrDer(subject));
             PolyprotoException e = assertThrows(PolyprotoException.class, () -> csr.requireActor(alice));
             assertEquals("P2CORE_CSR_INVALID", e.code());
