@@ -203,7 +203,8 @@ class ReliabilityCasesIT extends DeployedHostTest {
             moveClockTo(at);
             JsonObject before = flows.counts();
             assertError(flows.identify(member), 401, "P2CORE_IDCERT_INVALID");
-            assertEquals(before.getInt("p2_session"), flows.counts().getInt("p2_session"));
+            // Housekeeping may remove sessions that expired with their certificate meanwhile; none is added.
+            assertTrue(flows.counts().getInt("p2_session") <= before.getInt("p2_session"));
         }
     }
 

@@ -52,7 +52,8 @@ public class Sessions {
 
     /**
      * Gives the session (fid, sessionId) a new token and certificate; the old token stops working, and the new one
-     * ends with the certificate if that comes before {@code polyproto.token.ttl}. An actor of
+     * ends with the certificate (and the leeway its validity is checked with) if that comes before
+     * {@code polyproto.token.ttl}. An actor of
      * this server is locked first, so that concurrent replacements of its sessions take turns (the session row's
      * key changes with its token, which a concurrent update could otherwise miss); for other servers' actors a
      * lost race is run again by {@link UniqueKeyRace}.
@@ -64,8 +65,9 @@ public class Sessions {
         String token = Tokens.newToken(secrets.random());
         Instant now = clock.now();
         Instant ttlEnd = now.plus(config.tokenTtl());
+        Instant certEnd = certNotAfter.plus(config.idCertLeeway());
         store.open(new Session(Tokens.hash(token), fid, sessionId, certSerial, certPem, now,
-                certNotAfter.isBefore(ttlEnd) ? certNotAfter : ttlEnd));
+                certEnd.isBefore(ttlEnd) ? certEnd : ttlEnd));
         return token;
     }
 
