@@ -24,7 +24,6 @@ import org.polyproto.jakarta.internal.crypto.StrictEd25519;
  */
 public final class IdCertFactory {
 
-    private static final BigInteger SERIAL_BOUND = BigInteger.ONE.shiftLeft(63);
 
     private IdCertFactory() {
     }
@@ -33,8 +32,8 @@ public final class IdCertFactory {
     public static BigInteger newSerial(SecureRandom random) {
         BigInteger serial;
         do {
-            serial = new BigInteger(63, random);
-        } while (serial.signum() == 0 || serial.compareTo(SERIAL_BOUND) >= 0);
+            serial = new BigInteger(ParsedIdCert.MAX_SERIAL_BITS, random);
+        } while (serial.signum() == 0);
         return serial;
     }
 

@@ -41,6 +41,9 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
      *
      * @throws PolyprotoException {@code IDCERT_MALFORMED} or {@code UNSUPPORTED_ALGORITHM}
      */
+    /** RFC 5280 §4.1.2.2: a serial is at most 20 octets, so a positive one has at most 159 bits. */
+    public static final int MAX_SERIAL_BITS = 159;
+
     public static ParsedIdCert parse(byte[] der) {
         try {
             return LenientAsn1.parse(() -> parseLeniently(der));
@@ -64,6 +67,9 @@ public record ParsedIdCert(byte[] der, BigInteger serial, X500Name subject, X500
         }
         if (tbs.getVersionNumber() != 3) {
             throw malformed("An ID-Cert must be an X.509 v3 certificate.");
+        }
+        if (tbs.getSerialNumber().getValue().bitLength() > MAX_SERIAL_BITS) {
+            throw malformed("A serial number has at most 20 octets.");
         }
         if (!outerAlgorithm.equals(tbs.getSignature())) {
             throw malformed("The certificate's two signature algorithm fields differ.");

@@ -25,11 +25,25 @@ class IdCertFactoryTest {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @Test
-    void serialsArePositiveAndBelowTwoToTheSixtyThird() {
+    void serialsArePositiveAndFitTwentyOctets() {
+        int beyondALong = 0;
         for (int i = 0; i < 1000; i++) {
             BigInteger serial = IdCertFactory.newSerial(random);
-            assertTrue(serial.signum() > 0 && serial.bitLength() <= 63, serial::toString);
+            assertTrue(serial.signum() > 0 && serial.toByteArray().length <= 20, serial::toString);
+            beyondALong += serial.bitLength() > 63 ? 1 : 0;
         }
+        assertTrue(beyondALong > 990, "issued serials exercise the large-serial path: " + beyondALong);
+    }
+
+    @Test
+    void aSerialOfMoreThanTwentyOctetsIsMalformed() {
+        byte[] der = IdCertFactory.serverCertificate(serverKey, "example.com", BigInteger.ONE.shiftLeft(160), now,
+                now.plus(Duration.ofDays(1)));
+        PolyprotoException e = org.junit.jupiter.api.Assertions.assertThrows(PolyprotoException.class,
+                () -> ParsedIdCert.parse(der));
+        assertEquals("P2CORE_IDCERT_MALFORMED", e.code());
+        assertEquals(BigInteger.ONE.shiftLeft(158), ParsedIdCert.parse(IdCertFactory.serverCertificate(serverKey,
+                "example.com", BigInteger.ONE.shiftLeft(158), now, now.plus(Duration.ofDays(1)))).serial());
     }
 
     @Test

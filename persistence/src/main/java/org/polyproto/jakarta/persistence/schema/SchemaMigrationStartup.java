@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -35,8 +36,40 @@ public class SchemaMigrationStartup {
             return;
         }
         String name = configuration.get(DATASOURCE).orElse("jdbc/polyprotoDS").strip();
-        int applied = SchemaMigrations.migrate(lookup(name));
+        int applied = onOwnThread(lookup(name));
         LOG.info(() -> "polyproto: schema migrated, " + applied + " migration(s) applied");
+    }
+
+    /**
+     * Flyway takes its connections straight from the datasource, outside any global transaction. On the
+     * application's start thread Open Liberty would keep them in that thread's local transaction containment after
+     * Flyway closed them, holding pool connections for as long as the thread's containment lasts. On a thread of
+     * its own, outside the container, a closed connection goes straight back to the pool.
+     */
+    private static int onOwnThread(DataSource dataSource) {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                outcome.set(SchemaMigrations.migrate(dataSource));
+            } catch (RuntimeException | Error e) {
+                outcome.set(e);
+            }
+        }, "polyproto-schema-migration");
+        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("polyproto: interrupted while migrating the schema", e);
+        }
+        if (outcome.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (outcome.get() instanceof Error e) {
+            throw e;
+        }
+        return (Integer) outcome.get();
     }
 
     private static DataSource lookup(String name) {
