@@ -39,9 +39,9 @@ class DatabaseFaultIT extends DeployedHostTest {
             // One attempt more than the pool has: at least one must be refused, so the pool is exhausted whoever
             // else holds a connection now (see the note on issue 9: one sometimes stays taken after the tests
             // before this one).
-            int held = Integer.parseInt(http.post("test-probe/hold-connections?count=" + (POOL_SIZE + 1)
+            int taken = Integer.parseInt(http.post("test-probe/hold-connections?count=" + (POOL_SIZE + 1)
                     + "&millis=" + HOLD_MILLIS, "").body());
-            assertTrue(held >= 1 && held <= POOL_SIZE, "held " + held + " of " + (POOL_SIZE + 1) + " attempts");
+            assertTrue(taken >= 1 && taken <= POOL_SIZE, "held " + taken + " of " + (POOL_SIZE + 1) + " attempts");
             List<Http.Reply> starved = inParallel(20, () -> http.post("p2core/session/identify", body));
             starved.add(http.get("p2core/events", member.token()));
             long waitedMillis = (System.nanoTime() - held) / 1_000_000;
