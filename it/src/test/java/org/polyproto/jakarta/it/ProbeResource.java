@@ -167,6 +167,24 @@ public class ProbeResource {
         return "released";
     }
 
+    /**
+     * Open Liberty's account of the module's pool ({@code ConnectionManagerMBean.showPoolContents}): every connection
+     * in use with the thread and transaction that hold it. Empty on servers without that MBean.
+     */
+    @GET
+    @Path("pool-contents")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public String poolContents() throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        StringBuilder contents = new StringBuilder();
+        for (javax.management.ObjectName name : server.queryNames(new javax.management.ObjectName(
+                "WebSphere:type=com.ibm.ws.jca.cm.mbean.ConnectionManagerMBean,*"), null)) {
+            contents.append(server.invoke(name, "showPoolContents", null, null)).append('\n');
+        }
+        return contents.toString();
+    }
+
     private static DataSource dataSource() throws NamingException {
         InitialContext context = new InitialContext();
         try {
