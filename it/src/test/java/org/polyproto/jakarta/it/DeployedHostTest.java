@@ -38,9 +38,13 @@ abstract class DeployedHostTest {
 
     @AfterEach
     void poolIsIdleAgain() throws InterruptedException {
-        if (base == null) {
-            return;
+        if (base != null) {
+            awaitIdlePool(http);
         }
+    }
+
+    /** Waits until no connection of the module's pool is in use, or fails with Open Liberty's pool dump. */
+    static void awaitIdlePool(Http http) throws InterruptedException {
         long deadline = System.nanoTime() + IDLE_WITHIN_MILLIS * 1_000_000;
         String contents;
         do {

@@ -309,6 +309,21 @@ class IdentityRoutesIT extends DeployedHostTest {
     }
 
     @Test
+    void revokeAllEndsEverySessionOfTheActorAndNoOtherActors() {
+        Flows.Member first = flows.member(Flows.uniqueName("lost"), "s1");
+        Flows.Member second = flows.session(first.name(), "s2");
+        Flows.Member bystander = flows.member(Flows.uniqueName("other"), "s1");
+
+        assertEquals(204, http.put("p2core/session/revoke-all", "", second.token()).status());
+        for (Flows.Member revoked : new Flows.Member[] {first, second}) {
+            assertError(http.get("p2core/events", revoked.token()), 401, "P2CORE_UNAUTHORIZED");
+        }
+        assertEquals(0, Integer.parseInt(http.get("test-probe/rows/p2_session/" + first.fid()).body()));
+        assertEquals(204, http.get("p2core/events", bystander.token()).status());
+        assertError(http.put("p2core/session/revoke-all", "", second.token()), 401, "P2CORE_UNAUTHORIZED");
+    }
+
+    @Test
     void identifyAcceptsEveryChallengeShapeAndSignatureEncoding() {
         Flows.Member member = flows.member(Flows.uniqueName("shapes"), "s1");
         String c1 = flows.challenge();

@@ -44,6 +44,8 @@ public class ProbeResource {
     @Inject
     @PolyprotoStorage
     EntityManager em;
+    @Inject
+    org.polyproto.jakarta.internal.service.ServerKeys serverKeys;
 
     @GET
     @Path("counts")
@@ -165,6 +167,52 @@ public class ProbeResource {
     public String releaseConnections() {
         release.countDown();
         return "released";
+    }
+
+    /**
+     * Plays an attacker who holds the server's signing key (security review L6): the ID-Cert in {@code pem} again,
+     * same issuer, serial, subject, validity and extensions, but for the raw Ed25519 key {@code key} (Base64),
+     * signed with the server's current key.
+     */
+    @POST
+    @Path("forge-idcert")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public String forgeIdCert(@QueryParam("key") String key, String pem) throws Exception {
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        var original = new org.bouncycastle.cert.X509CertificateHolder(der);
+        var ed25519 = new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                org.bouncycastle.asn1.edec.EdECObjectIdentifiers.id_Ed25519);
+        var forged = new org.bouncycastle.cert.X509v3CertificateBuilder(original.getIssuer(),
+                original.getSerialNumber(), original.getNotBefore(), original.getNotAfter(), original.getSubject(),
+                new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(ed25519,
+                        java.util.Base64.getDecoder().decode(key)));
+        for (Object oid : original.getExtensionOIDs()) {
+            forged.copyAndAddExtension((org.bouncycastle.asn1.ASN1ObjectIdentifier) oid, true, original);
+        }
+        var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+        signer.init(true, new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(
+                serverKeys.current().privateKeySeed()));
+        var buffer = new java.io.ByteArrayOutputStream();
+        byte[] cert = forged.build(new org.bouncycastle.operator.ContentSigner() {
+            @Override
+            public org.bouncycastle.asn1.x509.AlgorithmIdentifier getAlgorithmIdentifier() {
+                return ed25519;
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() {
+                return buffer;
+            }
+
+            @Override
+            public byte[] getSignature() {
+                byte[] tbs = buffer.toByteArray();
+                signer.update(tbs, 0, tbs.length);
+                return signer.generateSignature();
+            }
+        }).getEncoded();
+        return java.util.Base64.getEncoder().encodeToString(cert);
     }
 
     /**

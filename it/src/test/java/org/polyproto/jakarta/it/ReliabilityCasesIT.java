@@ -179,6 +179,18 @@ class ReliabilityCasesIT extends DeployedHostTest {
     }
 
     @Test
+    void anIdCertSignedByTheServerKeyThatReusesAnIssuedSerialIsNotTheIssuedOne() {
+        Flows.Member victim = flows.member(Flows.uniqueName("l6"), "s1");
+        TestActor attacker = TestActor.generate();
+        Http.Reply forged = http.post("test-probe/forge-idcert?key="
+                + Base64.getEncoder().encodeToString(attacker.publicKey()), victim.idCert());
+        assertEquals(200, forged.status(), forged::toString);
+        // Signed by the server key, same serial, subject and validity: only the record comparison refuses it.
+        assertRefused(attacker, Base64.getDecoder().decode(forged.body()), 401, "P2CORE_IDCERT_INVALID");
+        assertEquals(201, flows.identify(victim).status(), "the victim's own ID-Cert still identifies");
+    }
+
+    @Test
     void case10_issuerDomainComponentsMustEqualTheSubjects() {
         String name = Flows.uniqueName("c10");
         TestActor actor = TestActor.generate();
@@ -378,18 +390,19 @@ class ReliabilityCasesIT extends DeployedHostTest {
     @Test
     void case19_passwordLengthsAreCheckedBeforeTheKdfAndTheHashCarriesItsParameters() {
         JsonObject before = flows.counts();
-        for (String bad : List.of("", "seven77")) {
+        String grin = new String(Character.toChars(0x1F600));
+        for (String bad : List.of("", "seven77", grin.repeat(1025))) {
             assertError(register(Flows.uniqueName("c19"), bad), 400, "P2CORE_BAD_REQUEST");
         }
         assertError(register(Flows.uniqueName("c19"), "p".repeat(1 << 20)), 413, "P2CORE_PAYLOAD_TOO_LARGE");
         assertEquals(before, flows.counts());
-        for (int length : new int[] {64, 1000}) {
+        // 1,024 characters outside the BMP are 2,048 UTF-16 units: register and trust count alike (review I3)
+        for (String password : List.of("p".repeat(64), "p".repeat(1000), grin.repeat(1024))) {
             String name = Flows.uniqueName("c19");
-            String password = "p".repeat(length);
             assertEquals(201, register(name, password).status());
             Http.Reply trust = flows.trustReply(name, TestActor.generate().csrPem(name, Flows.DOMAIN, "s1"),
                     password);
-            assertEquals(201, trust.status(), () -> length + " characters: " + trust);
+            assertEquals(201, trust.status(), () -> password.length() + " UTF-16 units: " + trust);
             String hash = http.get("test-probe/password-hash/" + name + "@" + Flows.DOMAIN).body();
             assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
         }

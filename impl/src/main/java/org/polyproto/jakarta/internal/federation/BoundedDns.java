@@ -17,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Name resolution with a deadline. {@link InetAddress#getAllByName} cannot be interrupted, so it runs on a small
  * pool of daemon threads: the caller waits at most the deadline, at most a few threads are ever stuck in slow
- * lookups, and when they and the short queue are full further lookups fail at once instead of piling up.
+ * lookups, and when they and the short queue are full further lookups fail at once instead of piling up. Each
+ * application has its own pool, owned by its {@link FederationClient}, and stopped with it; idle threads end after
+ * 30 s.
  */
 final class BoundedDns {
 
-    static final BoundedDns SHARED = new BoundedDns(4, 16);
+    static final int THREADS = 4;
+    static final int QUEUED = 16;
 
     private final ThreadPoolExecutor pool;
 
@@ -30,9 +33,15 @@ final class BoundedDns {
         pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued), r -> {
             Thread t = new Thread(r, "polyproto-dns-" + count.incrementAndGet());
             t.setDaemon(true);
+            t.setContextClassLoader(null);
             return t;
         });
         pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Stops the pool: lookups under way are abandoned, later ones fail. */
+    void shutdown() {
+        pool.shutdownNow();
     }
 
     /** All addresses of {@code host}; any failure, a timeout included, is an {@link IOException}. */

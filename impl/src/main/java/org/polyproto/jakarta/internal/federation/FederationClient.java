@@ -1,6 +1,7 @@
 package org.polyproto.jakarta.internal.federation;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -45,14 +46,21 @@ public class FederationClient {
     PolyprotoConfig config;
 
     private PinnedHttpFetcher fetcher;
+    private BoundedDns dns;
     private Duration deadline;
 
     @PostConstruct
     void init() {
         deadline = config.duration(READ_TIMEOUT, Duration.ofSeconds(10));
-        fetcher = new PinnedHttpFetcher(AddressPolicy.of(config.bool(ALLOW_PRIVATE, false)), BoundedDns.SHARED,
+        dns = new BoundedDns(BoundedDns.THREADS, BoundedDns.QUEUED);
+        fetcher = new PinnedHttpFetcher(AddressPolicy.of(config.bool(ALLOW_PRIVATE, false)), dns,
                 config.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5)), deadline,
                 config.integer(MAX_RESPONSE, 64 * 1024), (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    @PreDestroy
+    void stop() {
+        dns.shutdown();
     }
 
     /** The longest one fetch may take, name lookup to the end of the answer. */

@@ -27,7 +27,7 @@ import org.polyproto.jakarta.internal.service.Trusts;
 import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RouteClass;
 
-/** {@code p2core/session/*}: trust (home server), identify, revoke. */
+/** {@code p2core/session/*}: trust (home server), identify, revoke, revoke-all. */
 @Path("p2core/session")
 @RequestScoped
 @PolyprotoEndpoint
@@ -112,6 +112,15 @@ public class SessionResource {
     @TokenRequired
     public Response revoke(@Context SecurityContext security) {
         sessions.revoke(SessionPrincipal.of(security));
+        return Response.noContent().build();
+    }
+
+    /** Beyond the contract: revokes every session of the token's actor (review L7). */
+    @PUT
+    @Path("revoke-all")
+    @TokenRequired
+    public Response revokeAll(@Context SecurityContext security) {
+        sessions.revokeAll(SessionPrincipal.of(security));
         return Response.noContent().build();
     }
 

@@ -95,6 +95,27 @@ public class Sessions {
         housekeeping.forget(session);
     }
 
+    /**
+     * Revokes every session of the token's actor on this server, the presented one included: what a user does after
+     * losing a device. At most {@code polyproto.sessions.max-per-actor} rows.
+     *
+     * @return how many sessions were revoked
+     */
+    @Transactional
+    public int revokeAll(Session presented) {
+        int revoked = 0;
+        for (Session session : store.findByActor(presented.fid())) {
+            if (store.close(session.tokenHash())) {
+                housekeeping.forget(session);
+                revoked++;
+            }
+        }
+        if (revoked == 0) {
+            throw unauthorized();
+        }
+        return revoked;
+    }
+
     static PolyprotoException unauthorized() {
         return new PolyprotoException(ErrorCode.UNAUTHORIZED, "A valid bearer token is required.");
     }

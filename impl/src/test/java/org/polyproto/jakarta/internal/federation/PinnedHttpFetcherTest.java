@@ -20,9 +20,15 @@ class PinnedHttpFetcherTest {
 
     static final int MAX = 64;
     static final Duration DEADLINE = Duration.ofSeconds(1);
+    static final BoundedDns DNS = new BoundedDns(BoundedDns.THREADS, BoundedDns.QUEUED);
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopDns() {
+        DNS.shutdown();
+    }
 
     static PinnedHttpFetcher fetcher(AddressPolicy policy) {
-        return new PinnedHttpFetcher(policy, BoundedDns.SHARED, Duration.ofSeconds(1), DEADLINE, MAX,
+        return new PinnedHttpFetcher(policy, DNS, Duration.ofSeconds(1), DEADLINE, MAX,
                 (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 

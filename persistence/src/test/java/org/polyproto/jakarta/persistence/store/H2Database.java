@@ -36,6 +36,7 @@ final class H2Database implements AutoCloseable {
                 .setProperty("hibernate.connection.url", url)
                 .setProperty("hibernate.connection.pool_size", "8")
                 .setProperty("hibernate.hbm2ddl.auto", "none")
+                .setProperty("hibernate.generate_statistics", "true")
                 .buildSessionFactory();
     }
 
