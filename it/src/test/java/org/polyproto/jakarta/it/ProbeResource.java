@@ -171,8 +171,8 @@ public class ProbeResource {
 
     /**
      * Plays an attacker who holds the server's signing key (security review L6): the ID-Cert in {@code pem} again,
-     * same issuer, serial, subject, validity and extensions, but for the raw Ed25519 key {@code key} (Base64),
-     * signed with the server's current key.
+     * same issuer, serial, subject, validity and extensions, but for the raw Ed25519 key {@code key} (URL-safe
+     * Base64), signed with the server's current key.
      */
     @POST
     @Path("forge-idcert")
@@ -186,7 +186,7 @@ public class ProbeResource {
         var forged = new org.bouncycastle.cert.X509v3CertificateBuilder(original.getIssuer(),
                 original.getSerialNumber(), original.getNotBefore(), original.getNotAfter(), original.getSubject(),
                 new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(ed25519,
-                        java.util.Base64.getDecoder().decode(key)));
+                        java.util.Base64.getUrlDecoder().decode(key)));
         for (Object oid : original.getExtensionOIDs()) {
             forged.copyAndAddExtension((org.bouncycastle.asn1.ASN1ObjectIdentifier) oid, true, original);
         }

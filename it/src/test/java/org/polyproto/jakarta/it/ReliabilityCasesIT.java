@@ -183,7 +183,7 @@ class ReliabilityCasesIT extends DeployedHostTest {
         Flows.Member victim = flows.member(Flows.uniqueName("l6"), "s1");
         TestActor attacker = TestActor.generate();
         Http.Reply forged = http.post("test-probe/forge-idcert?key="
-                + Base64.getEncoder().encodeToString(attacker.publicKey()), victim.idCert());
+                + Base64.getUrlEncoder().encodeToString(attacker.publicKey()), victim.idCert());
         assertEquals(200, forged.status(), forged::toString);
         // Signed by the server key, same serial, subject and validity: only the record comparison refuses it.
         assertRefused(attacker, Base64.getDecoder().decode(forged.body()), 401, "P2CORE_IDCERT_INVALID");
