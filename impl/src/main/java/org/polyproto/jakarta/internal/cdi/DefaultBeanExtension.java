@@ -19,19 +19,19 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.AdministratorPolicy;
-import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.ConfigurationSource;
-import org.polyproto.jakarta.spi.EventQueue;
-import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.storage.EventQueue;
+import org.polyproto.jakarta.spi.storage.IdCertStore;
 import org.polyproto.jakarta.spi.HomeServerResolver;
 import org.polyproto.jakarta.spi.IdentifyHandler;
-import org.polyproto.jakarta.spi.KeyPackageStore;
+import org.polyproto.jakarta.spi.storage.KeyPackageStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
-import org.polyproto.jakarta.spi.SessionStore;
+import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /**
  * Keeps the module's {@link PolyprotoDefault} beans out of the way of the application's own: every type the

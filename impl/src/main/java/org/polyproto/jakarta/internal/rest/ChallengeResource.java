@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.polyproto.jakarta.api.representation.ChallengeRepresentation;
 import org.polyproto.jakarta.internal.service.Challenges;
-import org.polyproto.jakarta.spi.Challenge;
+import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code GET p2core/challenge}. */

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.polyproto.jakarta.api.representation.EventRepresentation;
 import org.polyproto.jakarta.internal.service.Events;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.QueuedEvent;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.QueuedEvent;
 
 /** {@code GET p2core/events}: the token's client's queued events, removed as they are returned. */
 @Path("p2core/events")

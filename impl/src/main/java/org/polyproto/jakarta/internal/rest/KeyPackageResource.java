@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.polyproto.jakarta.internal.service.KeyPackages;
-import org.polyproto.jakarta.spi.ClientId;
+import org.polyproto.jakarta.spi.storage.ClientId;
 
 /** {@code p2core/keypackage/*}: upload for the token's client, and hand-out per client of an actor. */
 @Path("p2core/keypackage")

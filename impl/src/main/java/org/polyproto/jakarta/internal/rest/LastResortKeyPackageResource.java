@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import org.polyproto.jakarta.internal.service.KeyPackages;
-import org.polyproto.jakarta.spi.ClientId;
+import org.polyproto.jakarta.spi.storage.ClientId;
 
 /** {@code PUT p2core/keypackage_lr}: the token's client's last-resort KeyPackage. */
 @Path("p2core/keypackage_lr")

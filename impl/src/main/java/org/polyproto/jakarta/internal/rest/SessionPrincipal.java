@@ -2,7 +2,7 @@ package org.polyproto.jakarta.internal.rest;
 
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
-import org.polyproto.jakarta.spi.Session;
+import org.polyproto.jakarta.spi.storage.Session;
 
 /** The authenticated polyproto session of a request, as its JAX-RS security context. */
 public record SessionPrincipal(Session session) implements Principal {

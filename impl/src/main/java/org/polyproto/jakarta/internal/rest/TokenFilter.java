@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.polyproto.jakarta.internal.service.Sessions;
-import org.polyproto.jakarta.spi.Session;
+import org.polyproto.jakarta.spi.storage.Session;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (a bare token too) on the module's {@link TokenRequired}

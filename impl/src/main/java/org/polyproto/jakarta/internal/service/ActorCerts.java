@@ -10,8 +10,8 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.spi.IdCertRecord;
-import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IdCertRecord;
+import org.polyproto.jakarta.spi.storage.IdCertStore;
 
 /**
  * {@code GET p2core/key/actor/{fid}}: an actor's ID-Certs, now or at a past time; at most

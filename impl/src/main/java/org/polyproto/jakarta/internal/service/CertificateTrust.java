@@ -11,8 +11,8 @@ import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.federation.HomeServers;
-import org.polyproto.jakarta.spi.IdCertRecord;
-import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IdCertRecord;
+import org.polyproto.jakarta.spi.storage.IdCertStore;
 import org.polyproto.jakarta.spi.ServerKey;
 
 /**

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.ChallengeStrings;
-import org.polyproto.jakarta.spi.Challenge;
-import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.storage.Challenge;
+import org.polyproto.jakarta.spi.storage.ChallengeStore;
 
 /** Hands out challenge strings. */
 @ApplicationScoped

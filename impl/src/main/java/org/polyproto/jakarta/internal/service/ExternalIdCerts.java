@@ -6,8 +6,8 @@ import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
-import org.polyproto.jakarta.spi.Session;
-import org.polyproto.jakarta.spi.SessionStore;
+import org.polyproto.jakarta.spi.storage.Session;
+import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /**
  * {@code POST p2core/session/idcert/extern}: a session tells this server its new ID-Cert. The certificate must be

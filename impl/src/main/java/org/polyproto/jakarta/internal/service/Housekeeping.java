@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.polyproto.jakarta.spi.ChallengeStore;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.EventQueue;
-import org.polyproto.jakarta.spi.KeyPackageStore;
-import org.polyproto.jakarta.spi.Session;
-import org.polyproto.jakarta.spi.SessionStore;
+import org.polyproto.jakarta.spi.storage.ChallengeStore;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.EventQueue;
+import org.polyproto.jakarta.spi.storage.KeyPackageStore;
+import org.polyproto.jakarta.spi.storage.Session;
+import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /**
  * Removes expired challenges and expired sessions with their KeyPackages and event queues. Runs at most once per

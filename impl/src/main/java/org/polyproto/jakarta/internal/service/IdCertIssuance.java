@@ -16,11 +16,11 @@ import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.IdCertRecord;
-import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.IdCertRecord;
+import org.polyproto.jakarta.spi.storage.IdCertStore;
 import org.polyproto.jakarta.spi.ServerKey;
-import org.polyproto.jakarta.spi.Session;
+import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.ServerSigningKey;
 
 /**
@@ -51,7 +51,7 @@ public class IdCertIssuance {
     @Inject
     ServerCertExpiry expiry;
     @Inject
-    org.polyproto.jakarta.spi.SessionStore sessionStore;
+    org.polyproto.jakarta.spi.storage.SessionStore sessionStore;
 
     @Transactional
     public IssuedIdCertRepresentation issue(FederationId fid, ParsedCsr csr) {

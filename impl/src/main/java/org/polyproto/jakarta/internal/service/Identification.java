@@ -14,8 +14,8 @@ import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
-import org.polyproto.jakarta.spi.Challenge;
-import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.storage.Challenge;
+import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
 

@@ -14,10 +14,10 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.spi.ClaimedKeyPackage;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.KeyPackageStore;
-import org.polyproto.jakarta.spi.SessionStore;
+import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.KeyPackageStore;
+import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /** Upload and hand-out of MLS KeyPackages, with the caps and the LOW_KEY_PACKAGES signal. */
 @ApplicationScoped

@@ -8,11 +8,11 @@ import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.Event;
-import org.polyproto.jakarta.spi.EventQueue;
-import org.polyproto.jakarta.spi.Session;
-import org.polyproto.jakarta.spi.SessionStore;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.Event;
+import org.polyproto.jakarta.spi.storage.EventQueue;
+import org.polyproto.jakarta.spi.storage.Session;
+import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /** Queues the events of contract §6 for exactly the clients the contract names. */
 @ApplicationScoped

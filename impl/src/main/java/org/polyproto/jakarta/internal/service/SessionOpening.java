@@ -8,7 +8,7 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
-import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.IdentifyHandler;
 
 /**

@@ -11,9 +11,9 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.Tokens;
 import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.Session;
-import org.polyproto.jakarta.spi.SessionStore;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.Session;
+import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /** Opens sessions, authenticates bearer tokens and revokes them. Only token hashes reach the store. */
 @ApplicationScoped

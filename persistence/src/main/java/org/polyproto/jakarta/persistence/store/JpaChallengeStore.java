@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
-import org.polyproto.jakarta.spi.Challenge;
-import org.polyproto.jakarta.spi.ChallengeStore;
+import org.polyproto.jakarta.spi.storage.Challenge;
+import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.PolyprotoStorage;
 

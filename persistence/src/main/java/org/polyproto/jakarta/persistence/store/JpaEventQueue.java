@@ -12,12 +12,12 @@ import java.io.StringReader;
 import java.util.List;
 import org.polyproto.jakarta.persistence.entity.EventCursorEntity;
 import org.polyproto.jakarta.persistence.entity.EventEntity;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.Event;
-import org.polyproto.jakarta.spi.EventQueue;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.Event;
+import org.polyproto.jakarta.spi.storage.EventQueue;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.PolyprotoStorage;
-import org.polyproto.jakarta.spi.QueuedEvent;
+import org.polyproto.jakarta.spi.storage.QueuedEvent;
 
 /**
  * Event queues in {@code p2_event}, numbered by the client's row in {@code p2_event_cursor}. Enqueue and drain

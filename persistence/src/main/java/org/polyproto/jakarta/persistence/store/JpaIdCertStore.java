@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
-import org.polyproto.jakarta.spi.IdCertRecord;
-import org.polyproto.jakarta.spi.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IdCertRecord;
+import org.polyproto.jakarta.spi.storage.IdCertStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.PolyprotoStorage;
 

@@ -9,9 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
-import org.polyproto.jakarta.spi.ClaimedKeyPackage;
-import org.polyproto.jakarta.spi.ClientId;
-import org.polyproto.jakarta.spi.KeyPackageStore;
+import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
+import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.KeyPackageStore;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.PolyprotoStorage;
 

@@ -12,8 +12,8 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.entity.SessionEntity;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.PolyprotoStorage;
-import org.polyproto.jakarta.spi.Session;
-import org.polyproto.jakarta.spi.SessionStore;
+import org.polyproto.jakarta.spi.storage.Session;
+import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /** Sessions in {@code p2_session}, keyed by token hash, unique per (fid, session ID). */
 @ApplicationScoped

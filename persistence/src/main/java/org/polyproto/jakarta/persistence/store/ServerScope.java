@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import org.polyproto.jakarta.spi.ClientId;
+import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.ConfigurationSource;
 
 /**

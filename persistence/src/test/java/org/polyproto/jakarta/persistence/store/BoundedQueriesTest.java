@@ -11,7 +11,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.api.FederationId;
-import org.polyproto.jakarta.spi.IdCertRecord;
+import org.polyproto.jakarta.spi.storage.IdCertRecord;
 
 /**
  * Security review M5: {@code key/actor} limits in the query. Hibernate's statistics count the rows it turned into

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.api.FederationId;
-import org.polyproto.jakarta.spi.IdCertRecord;
-import org.polyproto.jakarta.spi.Session;
+import org.polyproto.jakarta.spi.storage.IdCertRecord;
+import org.polyproto.jakarta.spi.storage.Session;
 
 /** L2: serials of up to 20 octets store and load exactly through the JPA stores on the migrated H2 schema. */
 class LargeSerialsTest {

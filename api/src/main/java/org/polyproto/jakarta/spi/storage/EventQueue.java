@@ -1,4 +1,4 @@
-package org.polyproto.jakarta.spi;
+package org.polyproto.jakarta.spi.storage;
 
 import java.util.List;
 
