@@ -14,7 +14,8 @@ public interface ActorStore {
      * Stores a new actor. Uniqueness of the Federation ID is enforced by the store itself (a unique constraint),
      * never by a check before the insert, so concurrent registrations of one name let exactly one through.
      *
-     * @throws org.polyproto.jakarta.api.PolyprotoException with {@code FEDERATION_ID_TAKEN} if the ID exists
+     * @throws org.polyproto.jakarta.spi.storage.StorageConflictException if the ID exists (the module answers
+     *         {@code FEDERATION_ID_TAKEN})
      */
     void create(Actor actor);
 

@@ -2,6 +2,7 @@ package org.polyproto.jakarta.internal.federation;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -9,6 +10,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +31,8 @@ import org.polyproto.jakarta.spi.HomeServerResolver;
  * {@link HomeServerResolver}; when it names the FID's domain itself and no operator mapped that domain, the domain
  * must first pass {@link FederationTargets}. The request goes through the {@link PinnedHttpFetcher}, which connects
  * only to addresses the {@link AddressPolicy} allows. Anything else than a well-formed 200 is {@code NOT_FEDERATED}
- * with one generic message.
+ * with one generic message. A fetch inside a transaction is a defect (it would hold a pooled connection while a
+ * stranger's server takes its time) and fails before any I/O.
  */
 @ApplicationScoped
 public class FederationClient {
@@ -44,6 +48,9 @@ public class FederationClient {
     HomeServerResolver resolver;
     @Inject
     PolyprotoConfig config;
+    /** Absent outside a Jakarta EE server (unit tests). */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private PinnedHttpFetcher fetcher;
     private BoundedDns dns;
@@ -93,11 +100,18 @@ public class FederationClient {
     }
 
     private JsonValue get(String domain, String path) {
+        requireNoTransaction();
         byte[] body = fetcher.get(target(domain, path));
         try {
             return JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
         } catch (JsonException e) {
             throw FederationRefusal.of(domain, "it answered something that is not JSON");
+        }
+    }
+
+    private void requireNoTransaction() {
+        if (transactions != null && transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("polyproto: a fetch from another home server inside a transaction");
         }
     }
 

@@ -4,19 +4,17 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
+import org.polyproto.jakarta.spi.storage.StorageUnavailableException;
 
 /**
  * Around the module's resources only: turns anything unexpected into the contract's envelope, {@code UNAVAILABLE}
- * (503, Retry-After) when the database cannot be reached, else {@code INTERNAL} with an incident id that is logged
+ * (503, Retry-After) when storage cannot serve, else {@code INTERNAL} with an incident id that is logged
  * with the cause. No stack, SQL or class name reaches the client.
  */
 @PolyprotoEndpoint
@@ -26,8 +24,6 @@ public class FailureTranslation {
 
     private static final Logger LOG = Logger.getLogger(FailureTranslation.class.getName());
     static final long RETRY_AFTER_SECONDS = 5;
-    /** SQLState classes of a database that cannot serve now: connection (08), resources (53), operator (57). */
-    private static final java.util.Set<String> UNAVAILABLE_STATES = java.util.Set.of("08", "53", "57");
 
     @AroundInvoke
     Object translate(InvocationContext invocation) throws Exception {
@@ -49,8 +45,8 @@ public class FailureTranslation {
         if (cause != null) {
             return cause;
         }
-        if (isDatabaseUnavailable(e)) {
-            LOG.log(Level.WARNING, "polyproto: database unavailable: " + e);
+        if (isTransient(e)) {
+            LOG.log(Level.WARNING, "polyproto: storage unavailable: " + e);
             return PolyprotoException.retryAfter(ErrorCode.UNAVAILABLE,
                     "The service is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, null);
         }
@@ -73,17 +69,17 @@ public class FailureTranslation {
         return null;
     }
 
-    static boolean isDatabaseUnavailable(Throwable e) {
+    /**
+     * A store that cannot serve ({@link StorageUnavailableException}), a conflict that is still there after the
+     * retries ({@link StorageConflictException}), or a commit that failed: the client may retry later.
+     */
+    static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && UNAVAILABLE_STATES.contains(
-                    sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length())))) {
-                return true;
-            }
-            if (t.getClass().getName().endsWith("ResourceException")) {
+            if (t instanceof StorageUnavailableException || t instanceof StorageConflictException
+                    || t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof jakarta.transaction.HeuristicRollbackException
+                    || t instanceof jakarta.transaction.SystemException) {
                 return true;
             }
         }

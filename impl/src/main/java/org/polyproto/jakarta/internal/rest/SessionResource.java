@@ -23,6 +23,7 @@ import org.polyproto.jakarta.internal.service.ExternalIdCerts;
 import org.polyproto.jakarta.internal.service.IdCertIssuance;
 import org.polyproto.jakarta.internal.service.Identification;
 import org.polyproto.jakarta.internal.service.Sessions;
+import org.polyproto.jakarta.internal.service.Transactions;
 import org.polyproto.jakarta.internal.service.Trusts;
 import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RouteClass;
@@ -85,7 +86,9 @@ public class SessionResource {
         String csrText = text.startsWith("{") ? JsonBody.parse(body).requiredString("csr") : JsonBody.parseString(body);
         byte[] der = PemCodec.decode(csrText).orElseThrow(() -> new PolyprotoException(ErrorCode.CSR_INVALID,
                 "The CSR must be PEM, base64 of DER or base64 of PEM."));
-        return Responses.json(201, issuance.rotate(SessionPrincipal.of(security), ParsedCsr.parse(der)));
+        ParsedCsr csr = ParsedCsr.parse(der);
+        return Responses.json(201, Transactions.retriedOnConflict(
+                () -> issuance.rotate(SessionPrincipal.of(security), csr)));
     }
 
     @POST

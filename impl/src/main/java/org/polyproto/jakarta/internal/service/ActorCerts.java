@@ -2,6 +2,7 @@ package org.polyproto.jakarta.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public class ActorCerts {
     @Inject
     PolyprotoClock clock;
 
+    @Transactional
     public List<String> certificates(String fidText, Optional<Instant> at, Optional<String> sessionId) {
         FederationId fid = FederationId.parse(fidText);
         if (!fid.domain().equals(config.domain()) || actors.find(fid).isEmpty()) {

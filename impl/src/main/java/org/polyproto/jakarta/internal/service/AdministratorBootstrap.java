@@ -13,6 +13,7 @@ import org.polyproto.jakarta.internal.config.InvalidConfigurationException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
 
 /**
  * Creates the configured administrators of this domain that do not exist yet, once, from a bootstrap password
@@ -36,6 +37,8 @@ public class AdministratorBootstrap {
     Secrets secrets;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    Transactions transactions;
 
     void run() {
         Optional<String> password = password();
@@ -43,7 +46,7 @@ public class AdministratorBootstrap {
             if (!admin.domain().equals(config.domain())) {
                 continue;
             }
-            if (actors.find(admin).isPresent()) {
+            if (exists(admin)) {
                 password.ifPresent(p -> LOG.warning(() -> "polyproto: administrator " + admin
                         + " exists; remove the bootstrap password setting"));
             } else if (password.isPresent()) {
@@ -57,13 +60,16 @@ public class AdministratorBootstrap {
 
     private void create(FederationId admin, String password) {
         try {
-            actors.create(new Actor(admin, Optional.of(secrets.passwordHasher().hash(password)), clock.now()));
+            Actor actor = new Actor(admin, Optional.of(secrets.passwordHasher().hash(password)), clock.now());
+            transactions.run(() -> actors.create(actor));
             LOG.info(() -> "polyproto: administrator " + admin + " created from the bootstrap password");
-        } catch (RuntimeException e) {
-            if (actors.find(admin).isEmpty()) {
-                throw e;
-            }
+        } catch (StorageConflictException e) {
+            LOG.fine(() -> "polyproto: administrator " + admin + " was created by another node");
         }
+    }
+
+    private boolean exists(FederationId admin) {
+        return transactions.call(() -> actors.find(admin)).isPresent();
     }
 
     private Optional<String> password() {

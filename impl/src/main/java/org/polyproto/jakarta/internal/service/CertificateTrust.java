@@ -29,6 +29,8 @@ public class CertificateTrust {
     PolyprotoConfig config;
     @Inject
     HomeServers homeServers;
+    @Inject
+    Transactions transactions;
 
     /**
      * Runs outside any transaction: for another server's actor it may ask that home server.
@@ -65,7 +67,8 @@ public class CertificateTrust {
                 || cert.notAfter().isAfter(signer.notAfter())) {
             throw invalid("outside its validity");
         }
-        IdCertRecord issued = idCerts.find(cert.serial()).filter(r -> r.fid().equals(actor.fid()))
+        IdCertRecord issued = transactions.call(() -> idCerts.find(cert.serial()))
+                .filter(r -> r.fid().equals(actor.fid()))
                 .filter(r -> PemCodec.decode(r.pem()).filter(der -> MessageDigest.isEqual(der, cert.der())).isPresent())
                 .orElseThrow(() -> invalid("not issued by this server"));
         if (issued.invalidatedAt().filter(at -> !now.isBefore(at)).isPresent()) {

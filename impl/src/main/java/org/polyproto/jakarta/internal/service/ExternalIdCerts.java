@@ -22,8 +22,10 @@ public class ExternalIdCerts {
     SessionStore sessions;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    Transactions transactions;
 
-    /** Checks outside any transaction (the home server may be asked), then replaces in the store's own. */
+    /** Checks outside any transaction (the home server may be asked), then replaces in a short one. */
     public void replace(Session session, byte[] certDer, String clientAddress) {
         ParsedIdCert cert = ParsedIdCert.parse(certDer);
         PolyprotoNames.ActorName actor = cert.requireActorProfile();
@@ -31,7 +33,8 @@ public class ExternalIdCerts {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "The ID-Cert is not for this session.");
         }
         trust.requireTrusted(cert, actor, clock.now(), clientAddress);
-        if (!sessions.updateCertificate(session.tokenHash(), cert.serial(), cert.toPem())) {
+        if (!transactions.call(() -> sessions.updateCertificate(session.tokenHash(), cert.serial(),
+                cert.toPem()))) {
             throw Sessions.unauthorized();
         }
     }

@@ -47,11 +47,13 @@ public class Identification {
     PolyprotoClock clock;
     @Inject
     RateLimiter limiter;
+    @Inject
+    Transactions transactions;
 
     public SessionTokenRepresentation identify(String challenge, byte[] signature, byte[] certDer,
                                                JsonObject authPayload, String clientAddress) {
         Instant now = clock.now();
-        Optional<Challenge> issued = challenges.find(challenge);
+        Optional<Challenge> issued = transactions.call(() -> challenges.find(challenge));
         if (issued.isEmpty()) {
             throw challengeInvalid();
         }
@@ -76,12 +78,12 @@ public class Identification {
             burn(challenge);
             throw refused;
         }
-        return UniqueKeyRace.retried(() -> opening.open(challenge, cert, actor, authPayload));
+        return Transactions.retriedOnConflict(() -> opening.open(challenge, cert, actor, authPayload));
     }
 
     private void burn(String challenge) {
         try {
-            challenges.consume(challenge);
+            transactions.call(() -> challenges.consume(challenge));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "polyproto: a refused challenge could not be burnt now", e);
         }

@@ -11,6 +11,7 @@ import org.polyproto.jakarta.api.representation.RegisteredActorRepresentation;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 
 /**
@@ -34,6 +35,8 @@ public class Registrations {
     Secrets secrets;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    Transactions transactions;
 
     public RegisteredActorRepresentation register(String actorName, Optional<String> password,
                                                   JsonObject authPayload) {
@@ -44,7 +47,12 @@ public class Registrations {
         }
         Optional<JsonObject> payload = handler.onRegister(fid, password.isPresent(), authPayload);
         Optional<String> hash = password.map(secrets.passwordHasher()::hash);
-        actors.create(new Actor(fid, hash, clock.now()));
+        Actor actor = new Actor(fid, hash, clock.now());
+        try {
+            transactions.run(() -> actors.create(actor));
+        } catch (StorageConflictException e) {
+            throw taken();
+        }
         return new RegisteredActorRepresentation(fid.toString(), payload.orElse(null));
     }
 

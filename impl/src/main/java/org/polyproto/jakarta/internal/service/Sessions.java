@@ -10,7 +10,6 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.Tokens;
-import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
@@ -21,8 +20,6 @@ public class Sessions {
 
     private static final int MAX_TOKEN_LENGTH = 512;
 
-    @Inject
-    ActorStore actors;
     @Inject
     SessionStore store;
     @Inject
@@ -53,15 +50,13 @@ public class Sessions {
     /**
      * Gives the session (fid, sessionId) a new token and certificate; the old token stops working, and the new one
      * ends with the certificate (and the leeway its validity is checked with) if that comes before
-     * {@code polyproto.token.ttl}. An actor of
-     * this server is locked first, so that concurrent replacements of its sessions take turns (the session row's
-     * key changes with its token, which a concurrent update could otherwise miss); for other servers' actors a
-     * lost race is run again by {@link UniqueKeyRace}.
+     * {@code polyproto.token.ttl}. A replacement that loses a race to a concurrent one fails with
+     * {@link org.polyproto.jakarta.spi.storage.StorageConflictException}; the caller's transaction is then run
+     * again ({@link Transactions#retriedOnConflict}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String replaceToken(FederationId fid, String sessionId, BigInteger certSerial, String certPem,
                                Instant certNotAfter) {
-        actors.lock(fid);
         String token = Tokens.newToken(secrets.random());
         Instant now = clock.now();
         Instant ttlEnd = now.plus(config.tokenTtl());
@@ -76,6 +71,7 @@ public class Sessions {
      *
      * @throws PolyprotoException {@code UNAUTHORIZED} for a missing, unknown, expired or revoked token
      */
+    @Transactional
     public Session authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw unauthorized();

@@ -33,6 +33,8 @@ public class Trusts {
     PolyprotoConfig config;
     @Inject
     Secrets secrets;
+    @Inject
+    Transactions transactions;
 
     public IssuedIdCertRepresentation trust(String actorName, String csrText, Optional<String> password,
                                             JsonObject authPayload) {
@@ -45,11 +47,11 @@ public class Trusts {
                 "The CSR must be PEM, base64 of DER or base64 of PEM."));
         ParsedCsr csr = ParsedCsr.parse(der).requireActor(fid);
         authenticate(fid, password, authPayload);
-        return issuance.issue(fid, csr);
+        return Transactions.retriedOnConflict(() -> issuance.issue(fid, csr));
     }
 
     private void authenticate(FederationId fid, Optional<String> password, JsonObject authPayload) {
-        Optional<Actor> actor = actors.find(fid);
+        Optional<Actor> actor = transactions.call(() -> actors.find(fid));
         PasswordHasher hasher = secrets.passwordHasher();
         boolean accepted;
         if (password.isPresent()) {

@@ -3,6 +3,7 @@ package org.polyproto.jakarta.internal.federation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polyproto.jakarta.internal.federation.TinyHttpServer.ascii;
 
 import java.net.URI;
@@ -52,6 +53,58 @@ class FederationClientTest {
         FederationClient client = client();
         assertRefused(() -> client.serverCertificate(domain));
         assertRefused(() -> client.actorCertificates(FederationId.parse("eve@" + domain)));
+    }
+
+    @Test
+    void aFetchInsideATransactionFailsBeforeAnyConnection() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            settings.put(ConfiguredHomeServerResolver.MAPPING_PREFIX + "other.example",
+                    "http://127.0.0.1:" + listener.getLocalPort() + "/");
+            settings.put(FederationClient.ALLOW_PRIVATE, "true");
+            FederationClient client = client();
+            client.transactions = new ActiveTransaction();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> client.serverCertificate("other.example"));
+            assertTrue(e.getMessage().contains("inside a transaction"), e::getMessage);
+            listener.setSoTimeout(200);
+            assertThrows(java.net.SocketTimeoutException.class, listener::accept, "nothing connected");
+        }
+    }
+
+    /** A registry that says a transaction is active on this thread. */
+    private static final class ActiveTransaction implements jakarta.transaction.TransactionSynchronizationRegistry {
+        @Override
+        public Object getTransactionKey() {
+            return this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return null;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(jakarta.transaction.Synchronization sync) {
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return jakarta.transaction.Status.STATUS_ACTIVE;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return false;
+        }
     }
 
     @Test

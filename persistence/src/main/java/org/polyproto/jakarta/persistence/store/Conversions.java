@@ -1,7 +1,6 @@
 package org.polyproto.jakarta.persistence.store;
 
 import java.math.BigInteger;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,18 +39,5 @@ final class Conversions {
 
     static Long secondsOrNull(Optional<Instant> t) {
         return t.map(Instant::getEpochSecond).orElse(null);
-    }
-
-    /** Whether the failure is an integrity constraint violation (SQLState class 23), e.g. a duplicate key. */
-    static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-            if (t instanceof jakarta.persistence.EntityExistsException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -39,7 +39,7 @@ final class InstallationSalt {
             LOG.info(() -> "polyproto: created the server-key custody's salt for " + domain);
             return salt;
         } catch (RuntimeException e) {
-            if (!Conversions.isConstraintViolation(e)) {
+            if (!StorageFailures.isConflict(e)) {
                 throw e;
             }
             return tx.run(em -> read(em.find(KeyCustodyEntity.class, domain))).orElseThrow(() -> e);

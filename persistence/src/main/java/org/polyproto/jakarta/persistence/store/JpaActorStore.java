@@ -4,12 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
-import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.persistence.entity.ActorEntity;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
@@ -19,7 +16,8 @@ import org.polyproto.jakarta.spi.PolyprotoStorage;
 /** Actors in {@code p2_actor}; the primary key on the Federation ID makes registration race-free. */
 @ApplicationScoped
 @PolyprotoDefault
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
+@StorageOperation
 public class JpaActorStore implements ActorStore {
 
     @Inject
@@ -32,15 +30,7 @@ public class JpaActorStore implements ActorStore {
         entity.fid = actor.fid().toString();
         entity.passwordHash = actor.passwordHash().orElse(null);
         entity.registeredAt = Conversions.seconds(actor.registeredAt());
-        try {
-            em.persist(entity);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Conversions.isConstraintViolation(e)) {
-                throw new PolyprotoException(ErrorCode.FEDERATION_ID_TAKEN, "This actor name is already taken.");
-            }
-            throw e;
-        }
+        em.persist(entity);
     }
 
     @Override
@@ -49,7 +39,6 @@ public class JpaActorStore implements ActorStore {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Actor> lock(FederationId fid) {
         return Optional.ofNullable(em.find(ActorEntity.class, fid.toString(), LockModeType.PESSIMISTIC_WRITE))
                 .map(JpaActorStore::toActor);

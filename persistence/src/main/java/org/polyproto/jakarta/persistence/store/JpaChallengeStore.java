@@ -19,7 +19,8 @@ import org.polyproto.jakarta.spi.PolyprotoStorage;
  */
 @ApplicationScoped
 @PolyprotoDefault
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
+@StorageOperation
 public class JpaChallengeStore implements ChallengeStore {
 
     @Inject

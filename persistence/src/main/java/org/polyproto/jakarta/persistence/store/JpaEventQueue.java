@@ -25,7 +25,8 @@ import org.polyproto.jakarta.spi.storage.QueuedEvent;
  */
 @ApplicationScoped
 @PolyprotoDefault
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
+@StorageOperation
 public class JpaEventQueue implements EventQueue {
 
     private static final JsonProvider JSON = JsonProvider.provider();

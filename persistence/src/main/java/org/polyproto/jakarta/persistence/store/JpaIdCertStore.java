@@ -18,7 +18,8 @@ import org.polyproto.jakarta.spi.PolyprotoStorage;
 /** Issued ID-Certs in {@code p2_id_cert}; rows are never deleted, only invalidated. */
 @ApplicationScoped
 @PolyprotoDefault
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
+@StorageOperation
 public class JpaIdCertStore implements IdCertStore {
 
     private static final String VALID_AT = "select c from IdCertEntity c where c.fid = :fid"

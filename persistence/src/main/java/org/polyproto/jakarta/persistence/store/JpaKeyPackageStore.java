@@ -21,7 +21,8 @@ import org.polyproto.jakarta.spi.PolyprotoStorage;
  */
 @ApplicationScoped
 @PolyprotoDefault
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
+@StorageOperation
 public class JpaKeyPackageStore implements KeyPackageStore {
 
     private static final String CLIENT = " p.serverDomain = :server and p.fid = :fid and p.sessionId = :sid";

@@ -90,7 +90,7 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
             });
             return first;
         } catch (RuntimeException e) {
-            if (!Conversions.isConstraintViolation(e)) {
+            if (!StorageFailures.isConflict(e)) {
                 throw e;
             }
             LOG.info(() -> "polyproto: another node stored the first server key of " + domain() + "; using it");

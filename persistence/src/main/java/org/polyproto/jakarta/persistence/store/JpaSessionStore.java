@@ -18,7 +18,8 @@ import org.polyproto.jakarta.spi.storage.SessionStore;
 /** Sessions in {@code p2_session}, keyed by token hash, unique per (fid, session ID). */
 @ApplicationScoped
 @PolyprotoDefault
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
+@StorageOperation
 public class JpaSessionStore implements SessionStore {
 
     @Inject
