@@ -21,8 +21,8 @@ import org.polyproto.jakarta.spi.storage.QueuedEvent;
  * The contract of {@link EventQueue}: per client (actor and session ID), events come back from {@code drain} as
  * they were enqueued, in order, with sequence numbers that keep increasing across drains; {@code drain} removes
  * them, so that of drains running concurrently with each other and with enqueues (16 threads, each call in its own
- * transaction) every event is delivered exactly once; at most {@code maxQueued} events are kept, the oldest dropped;
- * {@code clear} drops the queue.
+ * transaction) every event is delivered exactly once; concurrent enqueues, a client's first ones included, all
+ * succeed; at most {@code maxQueued} events are kept, the oldest dropped; {@code clear} drops the queue.
  * <p>
  * To run it on your store: subclass it, return a new, empty queue from {@link #createStore()}, and override
  * {@link #inTransaction(java.util.function.Supplier)} to run each call in a transaction of its own (see
@@ -129,6 +129,19 @@ public abstract class EventQueueContract extends StoreContract<EventQueue> {
         assertEquals(List.of(event(3)), events(drain(ALICE_2)));
         enqueue(ALICE_1, 4, UNBOUNDED);
         assertEquals(List.of(event(4)), events(drain(ALICE_1)), "the client can queue again");
+    }
+
+    @Test
+    public void concurrentEnqueuesToANewQueueAllArrive() {
+        Concurrently.values(Concurrently.run(Concurrently.THREADS, i -> {
+            enqueue(ALICE_1, i, UNBOUNDED);
+            return null;
+        }));
+
+        List<QueuedEvent> drained = drain(ALICE_1);
+        assertIncreasing(drained);
+        assertEquals(IntStream.range(0, Concurrently.THREADS).boxed().toList(),
+                drained.stream().map(q -> q.event().data().getInt("i")).sorted().toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,8 @@ import org.polyproto.jakarta.spi.storage.SessionStore;
  * The contract of {@link SessionStore}: one session per (actor, session ID), a later {@code open} replacing the
  * earlier one (also when 16 threads open it at once, each in its own transaction: one session survives, and it is
  * one whose {@code open} returned); {@code updateCertificate} keeping the token; lookups by token hash (expired or
- * not), actor and actor domain; {@code close}; {@code purgeExpired(now, max)}; certificate serials of up to 20
- * octets stored exactly.
+ * not), actor and actor domain; {@code close}; {@code purgeExpired(now, max)}, also by 16 concurrent callers, none
+ * failing and none receiving a session another received; certificate serials of up to 20 octets stored exactly.
  * <p>
  * To run it on your store: subclass it, return a new, empty store from {@link #createStore()}, and override
  * {@link #inTransaction(java.util.function.Supplier)} to run each call in a transaction of its own (see
@@ -175,6 +176,23 @@ public abstract class SessionStoreContract extends StoreContract<SessionStore> {
         }
         assertEquals(Optional.of(atNow), find(6), "expiring at now is not expired before now");
         assertEquals(Optional.of(live), find(7));
+    }
+
+    @Test
+    public void concurrentPurgesReturnEachExpiredSessionOnce() {
+        Set<Session> expired = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            expired.add(opened(i, ALICE, "s" + i, T.minusSeconds(1 + i)));
+        }
+
+        List<List<Session>> purges = Concurrently.values(Concurrently.run(Concurrently.THREADS,
+                t -> inTransaction(() -> store.purgeExpired(T, 5))));
+
+        List<Session> purged = new ArrayList<>();
+        purges.forEach(purged::addAll);
+        purged.addAll(inTransaction(() -> store.purgeExpired(T, 100)));
+        assertEquals(expired.size(), purged.size(), "no session returned twice");
+        assertEquals(expired, new HashSet<>(purged));
     }
 
     @Test
