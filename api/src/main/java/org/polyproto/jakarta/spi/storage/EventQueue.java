@@ -11,7 +11,8 @@ public interface EventQueue {
 
     /**
      * Appends an event with the client's next sequence number. When the queue then holds more than
-     * {@code maxQueued} events, the oldest are dropped.
+     * {@code maxQueued} events, the oldest are dropped. Concurrent enqueues for one client, its very first ones
+     * included, all succeed.
      */
     void enqueue(ClientId client, Event event, int maxQueued);
 

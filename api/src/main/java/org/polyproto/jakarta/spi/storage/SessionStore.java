@@ -33,7 +33,8 @@ public interface SessionStore {
 
     /**
      * Removes up to {@code max} sessions whose token expired before {@code now} and returns them, so that the
-     * caller can drop what belonged to them.
+     * caller can drop what belonged to them. Concurrent purges (e.g. by two nodes) never return the same session,
+     * and none fails because another removed a session first.
      */
     List<Session> purgeExpired(java.time.Instant now, int max);
 }

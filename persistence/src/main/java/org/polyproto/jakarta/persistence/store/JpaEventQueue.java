@@ -21,7 +21,8 @@ import org.polyproto.jakarta.spi.storage.QueuedEvent;
 
 /**
  * Event queues in {@code p2_event}, numbered by the client's row in {@code p2_event_cursor}. Enqueue and drain
- * both lock that row first, so one client's queue changes one transaction at a time.
+ * both lock that row first, so one client's queue changes one transaction at a time. A client's first enqueue
+ * creates the row in a transaction of its own, so that concurrent first enqueues do not fail on its primary key.
  */
 @ApplicationScoped
 @PolyprotoDefault
@@ -36,17 +37,13 @@ public class JpaEventQueue implements EventQueue {
     EntityManager em;
     @Inject
     ServerScope scope;
+    @Inject
+    NewTransaction tx;
 
     @Override
     public void enqueue(ClientId client, Event event, int maxQueued) {
         String key = scope.clientKey(client);
-        EventCursorEntity cursor = em.find(EventCursorEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (cursor == null) {
-            cursor = new EventCursorEntity();
-            cursor.clientKey = key;
-            cursor.nextSeq = 1;
-            em.persist(cursor);
-        }
+        EventCursorEntity cursor = lockedCursor(key);
         EventEntity e = new EventEntity();
         e.id = Clients.newId();
         e.clientKey = key;
@@ -56,6 +53,46 @@ public class JpaEventQueue implements EventQueue {
         em.persist(e);
         em.createQuery("delete from EventEntity e where e.clientKey = :k and e.seq <= :oldest")
                 .setParameter("k", key).setParameter("oldest", e.seq - maxQueued).executeUpdate();
+    }
+
+    /**
+     * The client's cursor, locked. A missing one is first looked for without a lock (a locking read of a missing
+     * row can take a gap lock, e.g. on InnoDB, that the insert of the new transaction would wait for), then created
+     * in a new transaction, where losing the race to a concurrent enqueue only means the row now exists.
+     */
+    private EventCursorEntity lockedCursor(String key) {
+        boolean exists = em.createQuery("select count(c) from EventCursorEntity c where c.clientKey = :k", Long.class)
+                .setParameter("k", key).getSingleResult() > 0;
+        if (!exists) {
+            createCursor(key);
+        }
+        EventCursorEntity cursor = em.find(EventCursorEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (cursor == null) {
+            cursor = newCursor(key);
+            em.persist(cursor);
+        }
+        return cursor;
+    }
+
+    private void createCursor(String key) {
+        try {
+            tx.run(other -> {
+                other.persist(newCursor(key));
+                other.flush();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!Conversions.isConstraintViolation(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static EventCursorEntity newCursor(String key) {
+        EventCursorEntity cursor = new EventCursorEntity();
+        cursor.clientKey = key;
+        cursor.nextSeq = 1;
+        return cursor;
     }
 
     @Override

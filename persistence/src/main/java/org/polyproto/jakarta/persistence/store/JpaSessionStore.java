@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
@@ -94,13 +95,27 @@ public class JpaSessionStore implements SessionStore {
                 .map(JpaSessionStore::toSession).filter(s -> s.fid().domain().equals(domain)).toList();
     }
 
+    /**
+     * Deletes each candidate with a conditional delete and returns only those it removed: of concurrent purges (two
+     * nodes sweeping at once), each session goes to one, and none fails on a row another purge removed.
+     */
     @Override
     public List<Session> purgeExpired(Instant now, int max) {
         List<SessionEntity> expired = em.createQuery("select s from SessionEntity s where s.serverDomain = :server"
                         + " and s.expiresAt < :now", SessionEntity.class).setParameter("server", scope.domain())
                 .setParameter("now", Conversions.seconds(now)).setMaxResults(max).getResultList();
-        expired.forEach(em::remove);
-        return expired.stream().map(JpaSessionStore::toSession).toList();
+        List<Session> purged = new ArrayList<>();
+        for (SessionEntity e : expired) {
+            em.detach(e);
+            int deleted = em.createQuery("delete from SessionEntity s where s.tokenHash = :h"
+                            + " and s.serverDomain = :server and s.expiresAt < :now")
+                    .setParameter("h", e.tokenHash).setParameter("server", scope.domain())
+                    .setParameter("now", Conversions.seconds(now)).executeUpdate();
+            if (deleted == 1) {
+                purged.add(toSession(e));
+            }
+        }
+        return purged;
     }
 
     private static Session toSession(SessionEntity e) {

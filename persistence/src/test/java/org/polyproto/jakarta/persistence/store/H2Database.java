@@ -11,7 +11,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.cfg.Configuration;
+import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
+import org.polyproto.jakarta.persistence.entity.EventCursorEntity;
+import org.polyproto.jakarta.persistence.entity.EventEntity;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
+import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
 import org.polyproto.jakarta.persistence.entity.KeyCustodyEntity;
 import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
 import org.polyproto.jakarta.persistence.entity.SessionEntity;
@@ -33,8 +37,11 @@ final class H2Database implements AutoCloseable {
         factory = new Configuration()
                 .addAnnotatedClass(IdCertEntity.class).addAnnotatedClass(SessionEntity.class)
                 .addAnnotatedClass(ServerKeyEntity.class).addAnnotatedClass(KeyCustodyEntity.class)
+                .addAnnotatedClass(ChallengeEntity.class).addAnnotatedClass(KeyPackageEntity.class)
+                .addAnnotatedClass(EventEntity.class).addAnnotatedClass(EventCursorEntity.class)
                 .setProperty("hibernate.connection.url", url)
-                .setProperty("hibernate.connection.pool_size", "8")
+                // the contract tests' 16 concurrent transactions, each with a connection of its own
+                .setProperty("hibernate.connection.pool_size", "24")
                 .setProperty("hibernate.hbm2ddl.auto", "none")
                 .setProperty("hibernate.generate_statistics", "true")
                 .buildSessionFactory();

@@ -1,0 +1,30 @@
+package org.polyproto.jakarta.persistence.store;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.polyproto.jakarta.spi.storage.KeyPackageStore;
+import org.polyproto.jakarta.spi.storage.tck.KeyPackageStoreContract;
+
+class JpaKeyPackageStoreContractTest extends KeyPackageStoreContract {
+
+    private final H2Database db = new H2Database();
+    private final TransactionPerCall transactions = new TransactionPerCall(db.factory);
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Override
+    protected KeyPackageStore createStore() {
+        JpaKeyPackageStore store = new JpaKeyPackageStore();
+        store.em = transactions.entityManager();
+        store.scope = db.scope(H2Database.DOMAIN);
+        return store;
+    }
+
+    @Override
+    protected <T> T inTransaction(Supplier<T> work) {
+        return transactions.run(work);
+    }
+}
