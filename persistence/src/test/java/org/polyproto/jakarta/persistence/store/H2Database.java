@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.cfg.Configuration;
+import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
 import org.polyproto.jakarta.persistence.entity.KeyCustodyEntity;
 import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
@@ -42,7 +43,8 @@ final class H2Database implements AutoCloseable {
 
     ServerScope scope(String domain) {
         ServerScope scope = new ServerScope();
-        scope.configuration = key -> key.equals("polyproto.domain") ? Optional.of(domain) : Optional.empty();
+        scope.settings = PersistenceSettings.read(key -> key.equals(PersistenceSettings.DOMAIN) ? Optional.of(domain)
+                : Optional.empty());
         scope.init();
         return scope;
     }
@@ -66,7 +68,8 @@ final class H2Database implements AutoCloseable {
     JpaServerKeyCustody custody(ConfigurationSource configuration) {
         JpaServerKeyCustody custody = new JpaServerKeyCustody();
         custody.em = factory.createEntityManager();
-        custody.configuration = configuration;
+        custody.settings = PersistenceSettings.read(key -> key.equals(PersistenceSettings.DOMAIN) ? Optional.of(DOMAIN)
+                : configuration.get(key));
         custody.scope = scope(DOMAIN);
         custody.tx = newTransaction();
         return custody;
