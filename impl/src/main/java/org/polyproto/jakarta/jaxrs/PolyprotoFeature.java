@@ -50,7 +50,7 @@ public class PolyprotoFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         CDI<Object> cdi = CDI.current();
-        context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().maxBodySize()));
+        context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().requests().maxBodySize()));
         context.register(new TokenFilter(cdi.select(Sessions.class).get()));
         context.register(new PolyprotoExceptionMapper());
         context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get(),

@@ -17,6 +17,6 @@ public class ConfiguredAdministratorPolicy implements AdministratorPolicy {
 
     @Override
     public boolean isAdministrator(FederationId fid) {
-        return config.admins().contains(fid);
+        return config.server().admins().contains(fid);
     }
 }

@@ -3,13 +3,11 @@ package org.polyproto.jakarta.internal.defaults;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.polyproto.jakarta.internal.config.InvalidConfigurationException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.config.RequestSettings.ForwardingHeader;
 import org.polyproto.jakarta.internal.net.ForwardedChain;
 import org.polyproto.jakarta.internal.net.IpBlock;
 import org.polyproto.jakarta.internal.net.IpLiteral;
@@ -27,10 +25,6 @@ import org.polyproto.jakarta.spi.PolyprotoDefault;
 @PolyprotoDefault
 public class ForwardedClientAddressResolver implements ClientAddressResolver {
 
-    public static final String TRUSTED_PROXIES = "polyproto.trusted-proxies";
-    public static final String HEADER = "polyproto.trusted-proxies.header";
-    public static final String IPV6_PREFIX = "polyproto.rate-limit.ipv6-prefix";
-
     @Inject
     PolyprotoConfig config;
 
@@ -40,20 +34,9 @@ public class ForwardedClientAddressResolver implements ClientAddressResolver {
 
     @PostConstruct
     void init() {
-        proxies = config.raw(TRUSTED_PROXIES).stream().flatMap(v -> Arrays.stream(v.split(",")))
-                .map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> IpBlock.parse(s).orElseThrow(() -> new InvalidConfigurationException(TRUSTED_PROXIES
-                        + " lists '" + s + "', which is not an IP address or CIDR block")))
-                .toList();
-        String header = config.raw(HEADER).orElse("x-forwarded-for").toLowerCase(Locale.ROOT);
-        if (!header.equals("x-forwarded-for") && !header.equals("forwarded")) {
-            throw new InvalidConfigurationException(HEADER + " must be X-Forwarded-For or Forwarded, was " + header);
-        }
-        forwarded = header.equals("forwarded");
-        ipv6Prefix = config.integer(IPV6_PREFIX, 64);
-        if (ipv6Prefix > 128) {
-            throw new InvalidConfigurationException(IPV6_PREFIX + " must be 1 to 128, was " + ipv6Prefix);
-        }
+        proxies = config.requests().trustedProxies();
+        forwarded = config.requests().forwardingHeader() == ForwardingHeader.FORWARDED;
+        ipv6Prefix = config.requests().ipv6Prefix();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.config.RateLimitSettings;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
@@ -21,14 +22,6 @@ import org.polyproto.jakarta.spi.RouteClass;
 @PolyprotoDefault
 public class TokenBucketRateLimiter implements RateLimiter {
 
-    public static final String MAX_TRACKED = "polyproto.rate-limit.max-tracked";
-    private static final Map<RouteClass, int[]> DEFAULTS = Map.of(
-            RouteClass.REGISTER, new int[] {20, 60},
-            RouteClass.CHALLENGE, new int[] {120, 600},
-            RouteClass.AUTHENTICATE, new int[] {60, 300},
-            RouteClass.ACTOR, new int[] {10, 30},
-            RouteClass.FEDERATION, new int[] {20, 60});
-
     @Inject
     PolyprotoConfig config;
 
@@ -39,12 +32,10 @@ public class TokenBucketRateLimiter implements RateLimiter {
 
     @PostConstruct
     void init() {
-        int maxTracked = config.integer(MAX_TRACKED, 100_000);
+        RateLimitSettings settings = config.rateLimits();
         for (RouteClass routeClass : RouteClass.values()) {
-            String prefix = "polyproto.rate-limit." + routeClass.key();
-            int[] fallback = DEFAULTS.get(routeClass);
-            tables.put(routeClass, new BucketTable(config.integer(prefix + ".burst", fallback[0]),
-                    config.integer(prefix + ".per-minute", fallback[1]), maxTracked));
+            RateLimitSettings.Rate rate = settings.rate(routeClass);
+            tables.put(routeClass, new BucketTable(rate.burst(), rate.perMinute(), settings.maxTracked()));
         }
     }
 

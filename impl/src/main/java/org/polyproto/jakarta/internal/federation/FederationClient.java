@@ -22,8 +22,8 @@ import javax.net.ssl.SSLSocketFactory;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.config.FederationSettings;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.internal.defaults.ConfiguredHomeServerResolver;
 import org.polyproto.jakarta.spi.HomeServerResolver;
 
 /**
@@ -39,11 +39,6 @@ public class FederationClient {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    public static final String CONNECT_TIMEOUT = "polyproto.federation.connect-timeout";
-    public static final String READ_TIMEOUT = "polyproto.federation.read-timeout";
-    public static final String MAX_RESPONSE = "polyproto.federation.max-response-size";
-    public static final String ALLOW_PRIVATE = "polyproto.federation.allow-private";
-
     @Inject
     HomeServerResolver resolver;
     @Inject
@@ -58,11 +53,11 @@ public class FederationClient {
 
     @PostConstruct
     void init() {
-        deadline = config.duration(READ_TIMEOUT, Duration.ofSeconds(10));
+        FederationSettings settings = config.federation();
+        deadline = settings.readTimeout();
         dns = new BoundedDns(BoundedDns.THREADS, BoundedDns.QUEUED);
-        fetcher = new PinnedHttpFetcher(AddressPolicy.of(config.bool(ALLOW_PRIVATE, false)), dns,
-                config.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5)), deadline,
-                config.integer(MAX_RESPONSE, 64 * 1024), (SSLSocketFactory) SSLSocketFactory.getDefault());
+        fetcher = new PinnedHttpFetcher(AddressPolicy.of(settings.allowPrivate()), dns, settings.connectTimeout(),
+                deadline, settings.maxResponseSize(), (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
     @PreDestroy
@@ -126,7 +121,7 @@ public class FederationClient {
         if (base == null) {
             throw FederationRefusal.of(domain, "the resolver knows no home server URL for it");
         }
-        if (!ConfiguredHomeServerResolver.hasMapping(config, domain)
+        if (!config.federation().homeServers().containsKey(domain)
                 && (base.getHost() == null || base.getHost().equalsIgnoreCase(domain))) {
             FederationTargets.require(domain);
         }

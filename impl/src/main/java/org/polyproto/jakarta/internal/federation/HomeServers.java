@@ -24,6 +24,7 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.internal.config.FederationSettings;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.service.PolyprotoClock;
 import org.polyproto.jakarta.spi.RateLimiter;
@@ -41,13 +42,6 @@ import org.polyproto.jakarta.spi.RouteClass;
 @ApplicationScoped
 public class HomeServers {
 
-    public static final String CACHE_TTL = "polyproto.federation.cache-ttl";
-    public static final String CACHE_MAX_ENTRIES = "polyproto.federation.cache-max-entries";
-    public static final String CACHE_MAX_BYTES = "polyproto.federation.cache-max-bytes";
-    public static final String FAILURE_TTL = "polyproto.federation.failure-ttl";
-    public static final String REFETCH_INTERVAL = "polyproto.federation.refetch-interval";
-    public static final String MAX_CONCURRENT = "polyproto.federation.max-concurrent";
-    public static final String MAX_CONCURRENT_PER_DOMAIN = "polyproto.federation.max-concurrent-per-domain";
     /** What one listed certificate's digest costs in the cache (a Base64 SHA-256 string and its set slot). */
     static final long DIGEST_WEIGHT = 120;
     private static final Logger LOG = Logger.getLogger(HomeServers.class.getName());
@@ -74,14 +68,15 @@ public class HomeServers {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        ttl = config.duration(CACHE_TTL, Duration.ofHours(1));
-        failureTtl = config.duration(FAILURE_TTL, Duration.ofMinutes(1));
-        refetchInterval = config.duration(REFETCH_INTERVAL, Duration.ofSeconds(10));
+        FederationSettings settings = config.federation();
+        ttl = settings.cacheTtl();
+        failureTtl = settings.failureTtl();
+        refetchInterval = settings.refetchInterval();
         waitForOthers = client.deadline().plusSeconds(1);
-        maxListed = config.keyActorMaxCerts();
-        bulkhead = new FetchBulkhead(config.integer(MAX_CONCURRENT, 32), config.integer(MAX_CONCURRENT_PER_DOMAIN, 4));
-        int entries = config.integer(CACHE_MAX_ENTRIES, 10_000);
-        long bytes = config.integer(CACHE_MAX_BYTES, 16 * 1024 * 1024);
+        maxListed = config.certificates().keyActorMaxCerts();
+        bulkhead = new FetchBulkhead(settings.maxConcurrent(), settings.maxConcurrentPerDomain());
+        int entries = settings.cacheMaxEntries();
+        long bytes = settings.cacheMaxBytes();
         servers = new BoundedCache<>(entries, bytes, cert -> cert.der().length * 4L);
         actors = new BoundedCache<>(entries, bytes, digests -> digests.size() * DIGEST_WEIGHT);
         failures = new BoundedCache<>(entries, bytes, e -> e.getMessage().length() * 2L);
@@ -245,7 +240,7 @@ public class HomeServers {
         if (!server.capabilities().fitsHomeServer() || !server.isSignedBy(server.publicKey())) {
             throw invalid("its home server's certificate is not a self-signed CA certificate");
         }
-        if (!server.isValidAt(clock.now(), config.idCertLeeway())) {
+        if (!server.isValidAt(clock.now(), config.certificates().idCertLeeway())) {
             throw invalid("its home server's certificate is outside its validity");
         }
         return server;

@@ -34,12 +34,12 @@ public class ActorCerts {
     @Transactional
     public List<String> certificates(String fidText, Optional<Instant> at, Optional<String> sessionId) {
         FederationId fid = FederationId.parse(fidText);
-        if (!fid.domain().equals(config.domain()) || actors.find(fid).isEmpty()) {
+        if (!fid.domain().equals(config.server().domain()) || actors.find(fid).isEmpty()) {
             throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
         }
         Instant t = at.orElseGet(clock::now);
         List<IdCertRecord> certs = sessionId.map(s -> idCerts.findValidAt(fid, s, t))
-                .orElseGet(() -> idCerts.findValidAt(fid, t, config.keyActorMaxCerts()));
+                .orElseGet(() -> idCerts.findValidAt(fid, t, config.certificates().keyActorMaxCerts()));
         return certs.stream().sorted(java.util.Comparator.comparing(IdCertRecord::notBefore).reversed())
                 .map(IdCertRecord::pem).toList();
     }

@@ -2,15 +2,11 @@ package org.polyproto.jakarta.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.polyproto.jakarta.api.FederationId;
-import org.polyproto.jakarta.internal.config.InvalidConfigurationException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.config.ServerSettings;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
@@ -25,8 +21,6 @@ import org.polyproto.jakarta.spi.storage.StorageConflictException;
 @ApplicationScoped
 public class AdministratorBootstrap {
 
-    public static final String PASSWORD = "polyproto.admin.bootstrap-password";
-    public static final String PASSWORD_FILE = "polyproto.admin.bootstrap-password-file";
     private static final Logger LOG = Logger.getLogger(AdministratorBootstrap.class.getName());
 
     @Inject
@@ -41,9 +35,9 @@ public class AdministratorBootstrap {
     Transactions transactions;
 
     void run() {
-        Optional<String> password = password();
-        for (FederationId admin : config.admins()) {
-            if (!admin.domain().equals(config.domain())) {
+        Optional<String> password = config.server().bootstrapPassword();
+        for (FederationId admin : config.server().admins()) {
+            if (!admin.domain().equals(config.server().domain())) {
                 continue;
             }
             if (exists(admin)) {
@@ -53,7 +47,7 @@ public class AdministratorBootstrap {
                 create(admin, password.get());
             } else {
                 LOG.warning(() -> "polyproto: administrator " + admin + " does not exist and cannot be registered;"
-                        + " create it through the host or set " + PASSWORD_FILE);
+                        + " create it through the host or set " + ServerSettings.BOOTSTRAP_PASSWORD_FILE);
             }
         }
     }
@@ -70,27 +64,5 @@ public class AdministratorBootstrap {
 
     private boolean exists(FederationId admin) {
         return transactions.call(() -> actors.find(admin)).isPresent();
-    }
-
-    private Optional<String> password() {
-        Optional<String> inline = config.raw(PASSWORD);
-        Optional<String> file = config.raw(PASSWORD_FILE);
-        if (inline.isPresent() && file.isPresent()) {
-            throw new InvalidConfigurationException("set " + PASSWORD + " or " + PASSWORD_FILE + ", not both");
-        }
-        Optional<String> password = file.map(AdministratorBootstrap::read).or(() -> inline);
-        password.filter(p -> p.codePointCount(0, p.length()) < Registrations.MIN_PASSWORD).ifPresent(p -> {
-            throw new InvalidConfigurationException("the administrator bootstrap password must have at least "
-                    + Registrations.MIN_PASSWORD + " characters");
-        });
-        return password;
-    }
-
-    private static String read(String path) {
-        try {
-            return Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidConfigurationException(PASSWORD_FILE + " cannot be read: " + path);
-        }
     }
 }

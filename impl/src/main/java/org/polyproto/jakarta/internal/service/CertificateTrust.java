@@ -38,7 +38,7 @@ public class CertificateTrust {
      * @param requester the client address that a fetch from another home server is charged to
      */
     public void requireTrusted(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now, String requester) {
-        if (actor.fid().domain().equals(config.domain())) {
+        if (actor.fid().domain().equals(config.server().domain())) {
             requireTrustedHere(cert, actor, now);
         } else {
             requireTrustedByHomeServer(cert, actor, now, requester);
@@ -49,7 +49,7 @@ public class CertificateTrust {
     private void requireTrustedByHomeServer(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now,
                                             String requester) {
         ParsedIdCert server = homeServers.signerOf(cert, actor.fid().domain(), requester);
-        if (!cert.isValidAt(now, config.idCertLeeway()) || cert.notBefore().isBefore(server.notBefore())
+        if (!cert.isValidAt(now, config.certificates().idCertLeeway()) || cert.notBefore().isBefore(server.notBefore())
                 || cert.notAfter().isAfter(server.notAfter())) {
             throw invalid("outside its validity");
         }
@@ -63,7 +63,7 @@ public class CertificateTrust {
         if (signer.retiredAt().isPresent()) {
             throw invalid("signed by a server key that has since been rotated");
         }
-        if (!cert.isValidAt(now, config.idCertLeeway()) || cert.notBefore().isBefore(signer.notBefore())
+        if (!cert.isValidAt(now, config.certificates().idCertLeeway()) || cert.notBefore().isBefore(signer.notBefore())
                 || cert.notAfter().isAfter(signer.notAfter())) {
             throw invalid("outside its validity");
         }

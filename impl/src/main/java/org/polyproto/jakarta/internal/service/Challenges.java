@@ -29,7 +29,7 @@ public class Challenges {
             housekeeping.sweep();
         }
         Challenge challenge = new Challenge(ChallengeStrings.next(secrets.random()),
-                clock.now().plus(config.challengeTtl()));
+                clock.now().plus(config.sessions().challengeTtl()));
         store.save(challenge);
         return challenge;
     }

@@ -3,7 +3,6 @@ package org.polyproto.jakarta.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +22,6 @@ import org.polyproto.jakarta.spi.storage.SessionStore;
 @ApplicationScoped
 public class Housekeeping {
 
-    public static final String INTERVAL = "polyproto.housekeeping.interval";
     private static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
@@ -45,7 +43,7 @@ public class Housekeeping {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        intervalMillis = config.duration(INTERVAL, Duration.ofMinutes(1)).toMillis();
+        intervalMillis = config.sessions().housekeepingInterval().toMillis();
     }
 
     /** Runs {@link #sweep} if the interval has passed; only one caller wins the slot. */

@@ -62,7 +62,7 @@ public class IdCertIssuance {
         if (!idCerts.findValidAt(fid, sessionId, now).isEmpty()) {
             throw new PolyprotoException(ErrorCode.SESSION_ID_TAKEN, "This session ID already has a valid ID-Cert.");
         }
-        if (sessionStore.findByActor(fid).size() >= config.maxSessionsPerActor()) {
+        if (sessionStore.findByActor(fid).size() >= config.sessions().maxPerActor()) {
             throw new PolyprotoException(409, "P2CORE_TOO_MANY_SESSIONS",
                     "This actor has the most sessions allowed; revoke one first.");
         }
@@ -79,7 +79,7 @@ public class IdCertIssuance {
     @Transactional
     public IssuedIdCertRepresentation rotate(Session session, ParsedCsr csr) {
         FederationId fid = session.fid();
-        if (!fid.domain().equals(config.domain())) {
+        if (!fid.domain().equals(config.server().domain())) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only this server's actors get ID-Certs here.");
         }
         if (!csr.actor().fid().equals(fid)) {
@@ -107,7 +107,7 @@ public class IdCertIssuance {
         expiry.requireUnexpired(server, now);
         Instant notBefore = now.minus(BACKDATE).isBefore(server.notBefore()) ? server.notBefore()
                 : now.minus(BACKDATE);
-        Instant wanted = now.plus(config.idCertLifetime());
+        Instant wanted = now.plus(config.certificates().idCertLifetime());
         Instant notAfter = wanted.isAfter(server.notAfter()) ? server.notAfter() : wanted;
         BigInteger serial = IdCertFactory.newSerial(secrets.random());
         byte[] der = IdCertFactory.actorCertificate(csr, signing.privateKeySeed(), serverKeys.serverName(), serial,

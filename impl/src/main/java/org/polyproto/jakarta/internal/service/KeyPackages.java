@@ -47,13 +47,13 @@ public class KeyPackages {
     @Transactional
     public void upload(ClientId client, List<String> keyPackages) {
         requireLocal(client);
-        if (keyPackages.size() > config.keyPackagesMaxPerRequest()) {
-            throw badRequest("At most " + config.keyPackagesMaxPerRequest() + " KeyPackages per request.");
+        if (keyPackages.size() > config.keyPackages().maxPerRequest()) {
+            throw badRequest("At most " + config.keyPackages().maxPerRequest() + " KeyPackages per request.");
         }
         keyPackages.forEach(KeyPackages::requireSize);
         store.add(client, keyPackages);
-        if (store.countRegular(client) > config.keyPackagesMaxPerClient()) {
-            throw badRequest("At most " + config.keyPackagesMaxPerClient() + " KeyPackages per client.");
+        if (store.countRegular(client) > config.keyPackages().maxPerClient()) {
+            throw badRequest("At most " + config.keyPackages().maxPerClient() + " KeyPackages per client.");
         }
     }
 
@@ -75,7 +75,7 @@ public class KeyPackages {
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many KeyPackage claims for this actor; retry later.", Math.max(1, seconds), null);
         });
-        if (!fid.domain().equals(config.domain()) || actors.find(fid).isEmpty()) {
+        if (!fid.domain().equals(config.server().domain()) || actors.find(fid).isEmpty()) {
             throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
         }
         Instant now = clock.now();
@@ -84,7 +84,7 @@ public class KeyPackages {
                 .map(ClientId::of).distinct().toList()) {
             Optional<ClaimedKeyPackage> claimed = store.claim(client);
             claimed.ifPresent(c -> out.add(c.keyPackage()));
-            claimed.filter(c -> !c.lastResort() && c.regularRemaining() < config.keyPackagesLowThreshold())
+            claimed.filter(c -> !c.lastResort() && c.regularRemaining() < config.keyPackages().lowThreshold())
                     .ifPresent(c -> notifications.lowKeyPackages(client, c.regularRemaining()));
         }
         return out;
@@ -101,7 +101,7 @@ public class KeyPackages {
     }
 
     private void requireLocal(ClientId client) {
-        if (!client.fid().domain().equals(config.domain())) {
+        if (!client.fid().domain().equals(config.server().domain())) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN,
                     "Only actors of this server keep KeyPackages here.");
         }

@@ -48,21 +48,22 @@ public class Notifications {
         Event event = new Event("core", 6, "SERVER_KEY_CHANGE", JSON.createObjectBuilder()
                 .add("cert", newCertPem).add("oldInvalidSince", oldInvalidSince.getEpochSecond()).build());
         Instant now = clock.now();
-        sessions.findByDomain(config.domain()).stream().filter(s -> now.isBefore(s.expiresAt()))
-                .map(ClientId::of).distinct().forEach(client -> queue.enqueue(client, event, config.eventsMaxQueued()));
+        sessions.findByDomain(config.server().domain()).stream().filter(s -> now.isBefore(s.expiresAt()))
+                .map(ClientId::of).distinct()
+                .forEach(client -> queue.enqueue(client, event, config.sessions().eventsMaxQueued()));
     }
 
     /** LOW_KEY_PACKAGES to the client whose regular packages fell below the threshold. */
     public void lowKeyPackages(ClientId client, int remaining) {
         queue.enqueue(client, new Event("mls", 0, "LOW_KEY_PACKAGES", JSON.createObjectBuilder()
-                .add("remaining", remaining).build()), config.eventsMaxQueued());
+                .add("remaining", remaining).build()), config.sessions().eventsMaxQueued());
     }
 
     private void toOtherClients(ClientId source, Event event) {
         Instant now = clock.now();
         for (Session session : sessions.findByActor(source.fid())) {
             if (!session.sessionId().equals(source.sessionId()) && now.isBefore(session.expiresAt())) {
-                queue.enqueue(ClientId.of(session), event, config.eventsMaxQueued());
+                queue.enqueue(ClientId.of(session), event, config.sessions().eventsMaxQueued());
             }
         }
     }

@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 
 /**
- * Fails the deployment early, with a message naming the setting, when the configuration is unusable; creates the
- * server key and the configured administrators on first start.
+ * Fails the deployment early, with a message naming the setting, when the configuration is unusable (reading it
+ * here reads and validates every key); creates the server key and the configured administrators on first start.
  */
 @ApplicationScoped
 public class PolyprotoStartup {
@@ -24,7 +24,8 @@ public class PolyprotoStartup {
     AdministratorBootstrap administrators;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        LOG.info(() -> "polyproto: starting for domain " + config.domain());
+        String domain = config.server().domain();
+        LOG.info(() -> "polyproto: starting for domain " + domain);
         serverKeys.ensureKey();
         administrators.run();
     }

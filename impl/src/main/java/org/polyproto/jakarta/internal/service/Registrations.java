@@ -40,9 +40,9 @@ public class Registrations {
 
     public RegisteredActorRepresentation register(String actorName, Optional<String> password,
                                                   JsonObject authPayload) {
-        FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.domain());
+        FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.server().domain());
         password.ifPresent(Registrations::requirePasswordLength);
-        if (config.reservedNames().contains(fid.localName()) || config.admins().contains(fid)) {
+        if (config.server().reservedNames().contains(fid.localName()) || config.server().admins().contains(fid)) {
             throw taken();
         }
         Optional<JsonObject> payload = handler.onRegister(fid, password.isPresent(), authPayload);

@@ -3,7 +3,6 @@ package org.polyproto.jakarta.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.time.Duration;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.Bulkhead;
 import org.polyproto.jakarta.internal.crypto.PasswordHasher;
@@ -15,9 +14,6 @@ import org.polyproto.jakarta.internal.crypto.PasswordHasher;
  */
 @ApplicationScoped
 public class Secrets {
-
-    public static final String PASSWORD_MAX_CONCURRENT = "polyproto.password.max-concurrent";
-    public static final String PASSWORD_MAX_WAIT = "polyproto.password.max-wait";
 
     @Inject
     PolyprotoConfig config;
@@ -34,9 +30,8 @@ public class Secrets {
         if (hasher == null) {
             synchronized (this) {
                 if (passwordHasher == null) {
-                    passwordHasher = new PasswordHasher(random, new Bulkhead(
-                            config.integer(PASSWORD_MAX_CONCURRENT, Runtime.getRuntime().availableProcessors()),
-                            config.duration(PASSWORD_MAX_WAIT, Duration.ofSeconds(2))));
+                    passwordHasher = new PasswordHasher(random, new Bulkhead(config.passwords().maxConcurrent(),
+                            config.passwords().maxWait()));
                 }
                 hasher = passwordHasher;
             }

@@ -49,7 +49,7 @@ public class ServerKeys {
         if (custody.current().isEmpty()) {
             ServerSigningKey first = custody.initialize(generate(clock.now()));
             LOG.info(() -> "polyproto: server identity key " + first.key().serial() + " is in force for "
-                    + config.domain());
+                    + config.server().domain());
         }
         expiry.warnIfExpiring(reload().current.key(), clock.now());
     }
@@ -60,7 +60,7 @@ public class ServerKeys {
     }
 
     public X500Name serverName() {
-        return PolyprotoNames.serverName(config.domain());
+        return PolyprotoNames.serverName(config.server().domain());
     }
 
     /** The certificate that was current at {@code t}. */
@@ -111,8 +111,8 @@ public class ServerKeys {
     private ServerSigningKey generate(Instant now) {
         byte[] seed = StrictEd25519.generatePrivateKey(secrets.random());
         java.math.BigInteger serial = IdCertFactory.newSerial(secrets.random());
-        Instant notAfter = now.plus(config.serverCertLifetime());
-        byte[] der = IdCertFactory.serverCertificate(seed, config.domain(), serial, now, notAfter);
+        Instant notAfter = now.plus(config.certificates().serverCertLifetime());
+        byte[] der = IdCertFactory.serverCertificate(seed, config.server().domain(), serial, now, notAfter);
         ServerKey key = new ServerKey(serial, PemCodec.encode(PemCodec.CERTIFICATE, der), now, notAfter,
                 Optional.empty());
         return new ServerSigningKey(key, seed);

@@ -59,8 +59,8 @@ public class Sessions {
                                Instant certNotAfter) {
         String token = Tokens.newToken(secrets.random());
         Instant now = clock.now();
-        Instant ttlEnd = now.plus(config.tokenTtl());
-        Instant certEnd = certNotAfter.plus(config.idCertLeeway());
+        Instant ttlEnd = now.plus(config.sessions().tokenTtl());
+        Instant certEnd = certNotAfter.plus(config.certificates().idCertLeeway());
         store.open(new Session(Tokens.hash(token), fid, sessionId, certSerial, certPem, now,
                 certEnd.isBefore(ttlEnd) ? certEnd : ttlEnd));
         return token;

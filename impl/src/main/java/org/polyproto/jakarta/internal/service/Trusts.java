@@ -38,7 +38,7 @@ public class Trusts {
 
     public IssuedIdCertRepresentation trust(String actorName, String csrText, Optional<String> password,
                                             JsonObject authPayload) {
-        FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.domain());
+        FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.server().domain());
         if (password.isPresent() && password.get().codePointCount(0, password.get().length())
                 > Registrations.MAX_PASSWORD) {
             throw new PolyprotoException(ErrorCode.BAD_REQUEST, "A password has 8 to 1024 characters.");

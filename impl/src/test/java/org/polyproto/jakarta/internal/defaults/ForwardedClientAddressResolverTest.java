@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.polyproto.jakarta.internal.config.InvalidConfigurationException;
+import org.polyproto.jakarta.api.InvalidConfigurationException;
+import org.polyproto.jakarta.internal.config.TestConfig;
 
 class ForwardedClientAddressResolverTest {
 
@@ -90,7 +91,7 @@ class ForwardedClientAddressResolverTest {
 
     static ForwardedClientAddressResolver resolver(Map<String, String> settings) {
         ForwardedClientAddressResolver resolver = new ForwardedClientAddressResolver();
-        resolver.config = new MapConfig(settings);
+        resolver.config = TestConfig.of(settings);
         resolver.init();
         return resolver;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.internal.config.TestConfig;
 import org.polyproto.jakarta.spi.RouteClass;
 
 class TokenBucketRateLimiterTest {
@@ -28,7 +29,7 @@ class TokenBucketRateLimiterTest {
                 "polyproto.rate-limit.actor.burst", "1", "polyproto.rate-limit.actor.per-minute", "1"));
         settings.putAll(extra);
         TokenBucketRateLimiter limiter = new TokenBucketRateLimiter();
-        limiter.config = new MapConfig(settings);
+        limiter.config = TestConfig.of(settings);
         limiter.clock = now::get;
         limiter.init();
         return limiter;

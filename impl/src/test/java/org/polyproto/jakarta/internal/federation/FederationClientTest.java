@@ -10,32 +10,26 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
-import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.internal.defaults.ConfiguredHomeServerResolver;
+import org.polyproto.jakarta.internal.config.FederationSettings;
+import org.polyproto.jakarta.internal.config.TestConfig;
 
 class FederationClientTest {
 
-    private final Map<String, String> settings = new HashMap<>(Map.of(FederationClient.CONNECT_TIMEOUT, "1",
-            FederationClient.READ_TIMEOUT, "1"));
+    private final Map<String, String> settings = new HashMap<>(Map.of(FederationSettings.CONNECT_TIMEOUT, "1",
+            FederationSettings.READ_TIMEOUT, "1"));
 
     /** Like the default resolver: the mapping if there is one, else {@code https://<domain>/}. */
     private FederationClient client() {
         FederationClient client = new FederationClient();
-        client.config = new PolyprotoConfig() {
-            @Override
-            public Optional<String> raw(String key) {
-                return Optional.ofNullable(settings.get(key));
-            }
-        };
-        client.resolver = domain -> client.config.raw(ConfiguredHomeServerResolver.MAPPING_PREFIX + domain)
-                .map(URI::create).orElseGet(() -> URI.create("https://" + domain + "/"));
+        client.config = TestConfig.of(settings);
+        client.resolver = domain -> client.config.federation().homeServers().getOrDefault(domain,
+                URI.create("https://" + domain + "/"));
         client.init();
         return client;
     }
@@ -119,16 +113,16 @@ class FederationClientTest {
     @Test
     void aMappedHomeServerOnLoopbackIsAskedOnlyWhenPrivateAddressesAreAllowed() throws Exception {
         try (TinyHttpServer server = TinyHttpServer.silent()) {
-            settings.put(ConfiguredHomeServerResolver.MAPPING_PREFIX + "home.test", server.uri("http", "/api/")
+            settings.put(FederationSettings.resolveKey("home.test"), server.uri("http", "/api/")
                     .toString());
             assertRefused(() -> client().serverCertificate("home.test"));
             assertFalse(server.acceptedWithin(300), "the refused home server saw a connection");
         }
         try (TinyHttpServer server = TinyHttpServer.answering(out -> out.write(ascii(
                 "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\n[\"pem\"]")))) {
-            settings.put(ConfiguredHomeServerResolver.MAPPING_PREFIX + "localhost", server.uri("http", "/api/")
+            settings.put(FederationSettings.resolveKey("localhost"), server.uri("http", "/api/")
                     .toString());
-            settings.put(FederationClient.ALLOW_PRIVATE, "true");
+            settings.put(FederationSettings.ALLOW_PRIVATE, "true");
             assertEquals(List.of("pem"), client().actorCertificates(FederationId.parse("eve@localhost")));
             assertEquals("GET /api/p2core/key/actor/eve%40localhost HTTP/1.1",
                     server.requestHead().lines().findFirst().orElseThrow());
@@ -137,11 +131,11 @@ class FederationClientTest {
 
     @Test
     void anAnswerThatIsNotTheExpectedJsonIsNotFederated() throws Exception {
-        settings.put(FederationClient.ALLOW_PRIVATE, "TRUE");
+        settings.put(FederationSettings.ALLOW_PRIVATE, "TRUE");
         for (String body : List.of("not json", "{\"a\":1}", "[1]")) {
             try (TinyHttpServer server = TinyHttpServer.answering(out -> out.write(ascii(
                     "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)))) {
-                settings.put(ConfiguredHomeServerResolver.MAPPING_PREFIX + "other.test", server.uri("http", "/")
+                settings.put(FederationSettings.resolveKey("other.test"), server.uri("http", "/")
                         .toString());
                 assertRefused(() -> client().actorCertificates(FederationId.parse("eve@other.test")));
             }

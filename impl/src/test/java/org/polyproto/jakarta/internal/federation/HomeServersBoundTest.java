@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +28,8 @@ import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
-import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.config.FederationSettings;
+import org.polyproto.jakarta.internal.config.TestConfig;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
 import org.polyproto.jakarta.internal.service.PolyprotoClock;
 import org.polyproto.jakarta.testing.TestActor;
@@ -53,22 +53,7 @@ class HomeServersBoundTest {
 
     private HomeServers homeServers(Map<String, String> settings, FederationClient client) {
         HomeServers homeServers = new HomeServers();
-        homeServers.config = new PolyprotoConfig() {
-            @Override
-            public Optional<String> raw(String key) {
-                return Optional.ofNullable(settings.get(key));
-            }
-
-            @Override
-            public int keyActorMaxCerts() {
-                return 1000;
-            }
-
-            @Override
-            public Duration idCertLeeway() {
-                return Duration.ofSeconds(60);
-            }
-        };
+        homeServers.config = TestConfig.of(settings);
         homeServers.client = client;
         homeServers.clock = new PolyprotoClock();
         homeServers.limiter = (routeClass, address) -> OptionalLong.empty();
@@ -116,8 +101,9 @@ class HomeServersBoundTest {
             certs.add(actorCert("a" + i));
             listed.add(PemCodec.encode(PemCodec.CERTIFICATE, certs.get(i).der()));
         }
-        HomeServers homeServers = homeServers(Map.of(HomeServers.CACHE_MAX_ENTRIES, Integer.toString(MAX_ENTRIES),
-                HomeServers.CACHE_MAX_BYTES, Integer.toString(MAX_BYTES)), padding(listed));
+        HomeServers homeServers = homeServers(Map.of(
+                FederationSettings.CACHE_MAX_ENTRIES, Integer.toString(MAX_ENTRIES),
+                FederationSettings.CACHE_MAX_BYTES, Integer.toString(MAX_BYTES)), padding(listed));
         ParsedIdCert first = certs.get(0);
         for (int i = 0; i < 20_000; i++) {
             ParsedIdCert cert = certs.get(i % certs.size());

@@ -12,30 +12,29 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import org.polyproto.jakarta.spi.ConfigurationSource;
+import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 
 /**
- * Migrates the module's tables when the application starts, before anything uses them. Off with
- * {@code polyproto.schema.migrate=false} for hosts that apply the same SQL with their own tooling. The datasource
- * is the persistence unit's, {@code polyproto.datasource} (default {@code jdbc/polyprotoDS}).
+ * Reads and validates the persistence settings, then migrates the module's tables when the application starts,
+ * before anything uses them. Off with {@code polyproto.schema.migrate=false} for hosts that apply the same SQL with
+ * their own tooling. The datasource is the persistence unit's, {@code polyproto.datasource} (default
+ * {@code jdbc/polyprotoDS}).
  */
 @ApplicationScoped
 public class SchemaMigrationStartup {
 
-    public static final String MIGRATE = "polyproto.schema.migrate";
-    public static final String DATASOURCE = "polyproto.datasource";
     private static final Logger LOG = Logger.getLogger(SchemaMigrationStartup.class.getName());
 
     @Inject
-    ConfigurationSource configuration;
+    PersistenceSettings settings;
 
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
                  @Initialized(ApplicationScoped.class) Object event) {
-        if (!Boolean.parseBoolean(configuration.get(MIGRATE).orElse("true").strip())) {
-            LOG.info("polyproto: schema migration is off (" + MIGRATE + "=false)");
+        if (!settings.migrate()) {
+            LOG.info("polyproto: schema migration is off (" + PersistenceSettings.MIGRATE + "=false)");
             return;
         }
-        String name = configuration.get(DATASOURCE).orElse("jdbc/polyprotoDS").strip();
+        String name = settings.datasource();
         int applied = onOwnThread(lookup(name));
         LOG.info(() -> "polyproto: schema migrated, " + applied + " migration(s) applied");
     }
@@ -81,6 +80,7 @@ public class SchemaMigrationStartup {
                 last = e;
             }
         }
-        throw new IllegalStateException("polyproto: datasource " + name + " not found; set " + DATASOURCE, last);
+        throw new IllegalStateException("polyproto: datasource " + name + " not found; set "
+                + PersistenceSettings.DATASOURCE, last);
     }
 }

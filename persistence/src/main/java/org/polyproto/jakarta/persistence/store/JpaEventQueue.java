@@ -82,7 +82,7 @@ public class JpaEventQueue implements EventQueue {
                 return null;
             });
         } catch (RuntimeException e) {
-            if (!Conversions.isConstraintViolation(e)) {
+            if (!StorageFailures.isConflict(e)) {
                 throw e;
             }
         }

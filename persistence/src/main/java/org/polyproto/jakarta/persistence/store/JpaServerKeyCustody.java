@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.polyproto.jakarta.api.InvalidConfigurationException;
+import org.polyproto.jakarta.persistence.config.PersistenceSettings;
+import org.polyproto.jakarta.persistence.config.ServerKeySecret;
 import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
-import org.polyproto.jakarta.spi.ConfigurationSource;
 import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.PolyprotoStorage;
 import org.polyproto.jakarta.spi.ServerKey;
@@ -49,7 +51,7 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     @PolyprotoStorage
     EntityManager em;
     @Inject
-    ConfigurationSource configuration;
+    PersistenceSettings settings;
     @Inject
     ServerScope scope;
     @Inject
@@ -189,7 +191,9 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     private ServerKeySecret secret() {
         ServerKeySecret s = secret;
         if (s == null) {
-            s = ServerKeySecret.from(configuration);
+            s = settings.serverKeySecret().orElseThrow(() -> new InvalidConfigurationException(ServerKeySecret.SECRET,
+                    "(or " + ServerKeySecret.SECRET_FILE + ") is required; it encrypts the server's private key in"
+                            + " the database"));
             secret = s;
         }
         return s;

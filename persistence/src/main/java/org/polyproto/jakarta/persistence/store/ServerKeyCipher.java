@@ -12,6 +12,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.polyproto.jakarta.persistence.config.ServerKeySecret;
 
 /**
  * AES-256-GCM for the server's private key at rest. The stored form is base64(nonce ‖ ciphertext ‖ tag); the

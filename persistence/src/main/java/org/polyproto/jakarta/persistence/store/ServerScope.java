@@ -3,9 +3,8 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
+import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 import org.polyproto.jakarta.spi.storage.ClientId;
-import org.polyproto.jakarta.spi.ConfigurationSource;
 
 /**
  * The domain of the deployment the stores work for. Rows that belong to one server (its challenges, sessions,
@@ -15,14 +14,13 @@ import org.polyproto.jakarta.spi.ConfigurationSource;
 public class ServerScope {
 
     @Inject
-    ConfigurationSource configuration;
+    PersistenceSettings settings;
 
     private String domain;
 
     @PostConstruct
     void init() {
-        domain = configuration.get("polyproto.domain").map(String::strip).map(d -> d.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new IllegalStateException("polyproto: polyproto.domain is required"));
+        domain = settings.domain();
     }
 
     public String domain() {

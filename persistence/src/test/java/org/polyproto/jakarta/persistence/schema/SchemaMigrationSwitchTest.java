@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 
 /** A host that runs its own migrations: the module's switch, and the same scripts applied by the host's tooling. */
 class SchemaMigrationSwitchTest {
@@ -19,12 +22,11 @@ class SchemaMigrationSwitchTest {
     @Test
     void withMigrateFalseTheModuleLooksUpNoDatasourceAndMigratesNothing() {
         SchemaMigrationStartup startup = new SchemaMigrationStartup();
-        startup.configuration = key -> key.equals(SchemaMigrationStartup.MIGRATE) ? Optional.of("false")
-                : Optional.empty();
+        startup.settings = settings(Map.of(PersistenceSettings.MIGRATE, "false"));
         startup.onStart(new Object());
 
         SchemaMigrationStartup migrating = new SchemaMigrationStartup();
-        migrating.configuration = key -> Optional.empty();
+        migrating.settings = settings(Map.of());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrating.onStart(new Object()));
         assertEquals("polyproto: datasource jdbc/polyprotoDS not found; set polyproto.datasource", e.getMessage(),
                 "by default it migrates, and fails fast naming the setting when the datasource is missing");
@@ -51,6 +53,12 @@ class SchemaMigrationSwitchTest {
                         + " event_cursor, event, key_custody");
             }
         }
+    }
+
+    private static PersistenceSettings settings(Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put(PersistenceSettings.DOMAIN, "example.com");
+        return PersistenceSettings.read(key -> Optional.ofNullable(all.get(key)));
     }
 
     private static String sql(String resource) throws java.io.IOException {

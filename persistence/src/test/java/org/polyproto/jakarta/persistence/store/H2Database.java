@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.cfg.Configuration;
+import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.persistence.entity.EventCursorEntity;
 import org.polyproto.jakarta.persistence.entity.EventEntity;
@@ -49,7 +50,8 @@ final class H2Database implements AutoCloseable {
 
     ServerScope scope(String domain) {
         ServerScope scope = new ServerScope();
-        scope.configuration = key -> key.equals("polyproto.domain") ? Optional.of(domain) : Optional.empty();
+        scope.settings = PersistenceSettings.read(key -> key.equals(PersistenceSettings.DOMAIN) ? Optional.of(domain)
+                : Optional.empty());
         scope.init();
         return scope;
     }
@@ -73,7 +75,8 @@ final class H2Database implements AutoCloseable {
     JpaServerKeyCustody custody(ConfigurationSource configuration) {
         JpaServerKeyCustody custody = new JpaServerKeyCustody();
         custody.em = factory.createEntityManager();
-        custody.configuration = configuration;
+        custody.settings = PersistenceSettings.read(key -> key.equals(PersistenceSettings.DOMAIN) ? Optional.of(DOMAIN)
+                : configuration.get(key));
         custody.scope = scope(DOMAIN);
         custody.tx = newTransaction();
         return custody;

@@ -3,6 +3,7 @@ package org.polyproto.jakarta.persistence.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.api.InvalidConfigurationException;
+import org.polyproto.jakarta.persistence.config.ServerKeySecret;
 import org.polyproto.jakarta.spi.ConfigurationSource;
 import org.polyproto.jakarta.spi.ServerKey;
 import org.polyproto.jakarta.spi.ServerSigningKey;
@@ -47,6 +50,14 @@ class ServerKeyCustodyTest {
         assertEquals(SERIAL, loaded.key().serial());
         assertArrayEquals(first.privateKeySeed(), loaded.privateKeySeed());
         assertEquals(TestCertificates.NOT_AFTER, loaded.key().notAfter(), "validity comes from the certificate");
+    }
+
+    @Test
+    void withoutASecretTheDefaultCustodyFailsNamingTheKey() {
+        JpaServerKeyCustody custody = db.custody(key -> Optional.empty());
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> custody.initialize(TestCertificates.serverKey(SERIAL)));
+        assertEquals(ServerKeySecret.SECRET, e.key());
     }
 
     @Test
