@@ -53,9 +53,9 @@ class FederationClientTest {
     void aFetchInsideATransactionFailsBeforeAnyConnection() throws Exception {
         try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getLoopbackAddress())) {
-            settings.put(ConfiguredHomeServerResolver.MAPPING_PREFIX + "other.example",
+            settings.put(FederationSettings.resolveKey("other.example"),
                     "http://127.0.0.1:" + listener.getLocalPort() + "/");
-            settings.put(FederationClient.ALLOW_PRIVATE, "true");
+            settings.put(FederationSettings.ALLOW_PRIVATE, "true");
             FederationClient client = client();
             client.transactions = new ActiveTransaction();
             IllegalStateException e = assertThrows(IllegalStateException.class,
