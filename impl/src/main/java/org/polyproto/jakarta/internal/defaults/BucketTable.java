@@ -14,6 +14,11 @@ import java.util.OptionalLong;
 final class BucketTable {
 
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
+    /**
+     * How far short of a whole token (or of a full bucket) floating-point drift may leave a bucket that has waited
+     * exactly as long as it was told: waiting the Retry-After answered must be enough.
+     */
+    private static final double DRIFT = 1e-9;
 
     private final int burst;
     private final double perNano;
@@ -38,7 +43,7 @@ final class BucketTable {
             }
             if (buckets.size() >= maxKeys) {
                 Bucket eldest = buckets.values().iterator().next();
-                return OptionalLong.of(seconds((burst - eldest.tokensAt(now)) / perNano));
+                return OptionalLong.of(seconds((burst - DRIFT - eldest.tokensAt(now)) / perNano));
             }
             bucket = new Bucket(burst, now);
             buckets.put(key, bucket);
@@ -86,17 +91,17 @@ final class BucketTable {
         }
 
         boolean isFull(long now) {
-            return tokensAt(now) >= burst;
+            return tokensAt(now) >= burst - DRIFT;
         }
 
         OptionalLong take(long now) {
             tokens = tokensAt(now);
             updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (tokens >= 1 - DRIFT) {
+                tokens = Math.max(0, tokens - 1);
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(seconds((1 - tokens) / perNano));
+            return OptionalLong.of(seconds((1 - DRIFT - tokens) / perNano));
         }
     }
 }

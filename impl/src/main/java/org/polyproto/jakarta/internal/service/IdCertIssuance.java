@@ -62,7 +62,9 @@ public class IdCertIssuance {
         if (!idCerts.findValidAt(fid, sessionId, now).isEmpty()) {
             throw new PolyprotoException(ErrorCode.SESSION_ID_TAKEN, "This session ID already has a valid ID-Cert.");
         }
-        if (sessionStore.findByActor(fid).size() >= config.sessions().maxPerActor()) {
+        // the session this ID-Cert is for, if it still exists (expired with its certificate), is replaced, not added
+        if (sessionStore.findByActor(fid).stream().filter(s -> !s.sessionId().equals(sessionId)).count()
+                >= config.sessions().maxPerActor()) {
             throw new PolyprotoException(409, "P2CORE_TOO_MANY_SESSIONS",
                     "This actor has the most sessions allowed; revoke one first.");
         }

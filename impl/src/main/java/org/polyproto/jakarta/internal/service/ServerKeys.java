@@ -108,7 +108,10 @@ public class ServerKeys {
         return Optional.empty();
     }
 
-    private ServerSigningKey generate(Instant now) {
+    private ServerSigningKey generate(Instant at) {
+        // X.509 times have whole seconds; the ServerKey must say what its certificate says, since ID-Certs issued
+        // in its first minute start at its notBefore and are checked against it.
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         byte[] seed = StrictEd25519.generatePrivateKey(secrets.random());
         java.math.BigInteger serial = IdCertFactory.newSerial(secrets.random());
         Instant notAfter = now.plus(config.certificates().serverCertLifetime());

@@ -1,0 +1,341 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.json.JsonValue;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.representation.IssuedIdCertRepresentation;
+import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
+import org.polyproto.jakarta.internal.cert.ParsedCsr;
+import org.polyproto.jakarta.internal.cert.PemCodec;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.config.TestConfig;
+import org.polyproto.jakarta.internal.defaults.OpenRegistrationHandler;
+import org.polyproto.jakarta.internal.defaults.PlainIdentifyHandler;
+import org.polyproto.jakarta.internal.defaults.TestRateLimiters;
+import org.polyproto.jakarta.internal.federation.FederationClient;
+import org.polyproto.jakarta.internal.federation.HomeServers;
+import org.polyproto.jakarta.internal.federation.TestHomeServers;
+import org.polyproto.jakarta.spi.Actor;
+import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.RateLimiter;
+import org.polyproto.jakarta.spi.ServerKey;
+import org.polyproto.jakarta.spi.ServerKeyCustody;
+import org.polyproto.jakarta.spi.ServerSigningKey;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryChallengeStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryEventQueue;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryIdCertStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyPackageStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemorySessionStore;
+import org.polyproto.jakarta.testing.TestActor;
+
+/**
+ * The real services of {@code example.com}, wired by hand over the in-memory stores, with a clock that moves only
+ * when a test moves it. No CDI: {@code @Transactional} does nothing here, so the in-memory stores (which never
+ * roll back) see every write at once.
+ */
+final class ServiceFixture {
+
+    static final String DOMAIN = "example.com";
+    static final Instant START = Instant.parse("2030-01-01T12:00:00Z");
+    static final String CLIENT = "192.0.2.1";
+
+    /**
+     * Shared by every fixture: the password hasher is built lazily with one Argon2 hash (its timing dummy) and
+     * keeps no state a test could see.
+     */
+    private static final Secrets SECRETS = new Secrets();
+
+    static {
+        SECRETS.config = TestConfig.of(Map.of());
+    }
+
+    final InMemoryActorStore actorStore = new InMemoryActorStore();
+    final InMemoryChallengeStore challengeStore = new InMemoryChallengeStore();
+    final InMemorySessionStore sessionStore = new InMemorySessionStore();
+    final InMemoryIdCertStore idCertStore = new InMemoryIdCertStore();
+    final InMemoryKeyPackageStore keyPackageStore = new InMemoryKeyPackageStore();
+    final InMemoryEventQueue eventQueue = new InMemoryEventQueue();
+    final InMemoryServerKeyCustody custody = new InMemoryServerKeyCustody();
+
+    final PolyprotoConfig config;
+    final PolyprotoClock clock = new PolyprotoClock();
+    final Secrets secrets = SECRETS;
+    final Transactions transactions = new Transactions();
+    final RateLimiter limiter;
+    final HomeServers homeServers;
+
+    final Notifications notifications = new Notifications();
+    final Housekeeping housekeeping = new Housekeeping();
+    final ServerKeys serverKeys = new ServerKeys();
+    final Sessions sessions = new Sessions();
+    final Challenges challenges = new Challenges();
+    final IdCertIssuance issuance = new IdCertIssuance();
+    final Registrations registrations = new Registrations();
+    final Trusts trusts = new Trusts();
+    final CertificateTrust certificateTrust = new CertificateTrust();
+    final SessionOpening opening = new SessionOpening();
+    final Identification identification = new Identification();
+
+    private Instant now;
+
+    /** Default settings, and no other home server answers. */
+    ServiceFixture() {
+        this(Map.of());
+    }
+
+    ServiceFixture(Map<String, String> settings) {
+        this(settings, unreachable());
+    }
+
+    /** {@code settings} over the defaults; {@code federation} answers for every other home server. */
+    ServiceFixture(Map<String, String> settings, FederationClient federation) {
+        this(START, settings, federation);
+    }
+
+    ServiceFixture(Instant start, Map<String, String> settings, FederationClient federation) {
+        config = TestConfig.of(settings);
+        at(start);
+        // The limiter counts monotonic nanoseconds; these follow the fixture's clock.
+        limiter = TestRateLimiters.tokenBucket(config, () -> {
+            Instant t = clock.now();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        });
+        homeServers = TestHomeServers.create(config, federation, clock, limiter);
+
+        notifications.queue = eventQueue;
+        notifications.sessions = sessionStore;
+        notifications.config = config;
+        notifications.clock = clock;
+
+        housekeeping.challenges = challengeStore;
+        housekeeping.sessions = sessionStore;
+        housekeeping.keyPackages = keyPackageStore;
+        housekeeping.events = eventQueue;
+        housekeeping.clock = clock;
+        housekeeping.config = config;
+        housekeeping.init();
+
+        serverKeys.custody = custody;
+        serverKeys.config = config;
+        serverKeys.secrets = secrets;
+        serverKeys.clock = clock;
+        serverKeys.notifications = notifications;
+        serverKeys.expiry = new ServerCertExpiry();
+        serverKeys.ensureKey();
+
+        sessions.store = sessionStore;
+        sessions.config = config;
+        sessions.secrets = secrets;
+        sessions.clock = clock;
+        sessions.notifications = notifications;
+        sessions.housekeeping = housekeeping;
+
+        challenges.store = challengeStore;
+        challenges.config = config;
+        challenges.secrets = secrets;
+        challenges.clock = clock;
+        challenges.housekeeping = housekeeping;
+
+        issuance.actors = actorStore;
+        issuance.idCerts = idCertStore;
+        issuance.serverKeys = serverKeys;
+        issuance.sessions = sessions;
+        issuance.config = config;
+        issuance.secrets = secrets;
+        issuance.clock = clock;
+        issuance.notifications = notifications;
+        issuance.expiry = serverKeys.expiry;
+        issuance.sessionStore = sessionStore;
+
+        registrations.actors = actorStore;
+        registrations.handler = new OpenRegistrationHandler();
+        registrations.config = config;
+        registrations.secrets = secrets;
+        registrations.clock = clock;
+        registrations.transactions = transactions;
+
+        trusts.actors = actorStore;
+        trusts.handler = registrations.handler;
+        trusts.issuance = issuance;
+        trusts.config = config;
+        trusts.secrets = secrets;
+        trusts.transactions = transactions;
+
+        certificateTrust.serverKeys = serverKeys;
+        certificateTrust.idCerts = idCertStore;
+        certificateTrust.config = config;
+        certificateTrust.homeServers = homeServers;
+        certificateTrust.transactions = transactions;
+
+        opening.challenges = challengeStore;
+        opening.handler = new PlainIdentifyHandler();
+        opening.sessions = sessions;
+        opening.clock = clock;
+
+        identification.challenges = challengeStore;
+        identification.trust = certificateTrust;
+        identification.opening = opening;
+        identification.clock = clock;
+        identification.limiter = limiter;
+        identification.transactions = transactions;
+    }
+
+    // ---- time
+
+    Instant now() {
+        return now;
+    }
+
+    void at(Instant t) {
+        now = t;
+        clock.use(Clock.fixed(t, ZoneOffset.UTC));
+    }
+
+    void advance(Duration d) {
+        at(now.plus(d));
+    }
+
+    // ---- actors, certificates, identify
+
+    static FederationId fid(String localName) {
+        return new FederationId(localName, DOMAIN);
+    }
+
+    /** An actor's key and the ID-Cert (and session token) this server issued for one of its session IDs. */
+    record Issued(TestActor key, FederationId fid, String sessionId, IssuedIdCertRepresentation answer) {
+        byte[] certDer() {
+            return PemCodec.decode(answer.idCert()).orElseThrow();
+        }
+
+        String token() {
+            return answer.token();
+        }
+    }
+
+    /** Registers {@code localName} without password if needed and issues it an ID-Cert for {@code sessionId}. */
+    Issued issue(String localName, String sessionId) {
+        return issue(localName, sessionId, TestActor.generate());
+    }
+
+    Issued issue(String localName, String sessionId, TestActor key) {
+        FederationId fid = fid(localName);
+        if (actorStore.find(fid).isEmpty()) {
+            actorStore.create(new Actor(fid, Optional.empty(), now));
+        }
+        ParsedCsr csr = ParsedCsr.parse(key.csrDer(TestActor.subject(localName, DOMAIN, sessionId)))
+                .requireActor(fid);
+        return new Issued(key, fid, sessionId, issuance.issue(fid, csr));
+    }
+
+    String challenge() {
+        return challenges.issue().value();
+    }
+
+    /** A fresh challenge, signed by {@code key}, presented with {@code certDer} from {@link #CLIENT}. */
+    SessionTokenRepresentation identify(TestActor key, byte[] certDer) {
+        String challenge = challenge();
+        return identify(challenge, key.sign(bytes(challenge)), certDer);
+    }
+
+    SessionTokenRepresentation identify(String challenge, byte[] signature, byte[] certDer) {
+        return identification.identify(challenge, signature, certDer, JsonValue.EMPTY_JSON_OBJECT, CLIENT);
+    }
+
+    static byte[] bytes(String challenge) {
+        return challenge.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A federation client for a world where no other home server answers. */
+    static FederationClient unreachable() {
+        return new FederationClient() {
+            @Override
+            public String serverCertificate(String domain) {
+                throw FederationClient.notFederated();
+            }
+
+            @Override
+            public List<String> actorCertificates(FederationId fid) {
+                throw FederationClient.notFederated();
+            }
+
+            @Override
+            public Duration deadline() {
+                return Duration.ofSeconds(1);
+            }
+        };
+    }
+
+    // ---- the two stores the api test-jar has no in-memory version of
+
+    /** Actors in a map; {@code create} of an existing FID fails as a unique constraint would. */
+    static final class InMemoryActorStore implements ActorStore {
+
+        private final Map<FederationId, Actor> actors = new ConcurrentHashMap<>();
+
+        @Override
+        public void create(Actor actor) {
+            if (actors.putIfAbsent(actor.fid(), actor) != null) {
+                throw new StorageConflictException("actor " + actor.fid() + " exists", null);
+            }
+        }
+
+        @Override
+        public Optional<Actor> find(FederationId fid) {
+            return Optional.ofNullable(actors.get(fid));
+        }
+
+        @Override
+        public Optional<Actor> lock(FederationId fid) {
+            return find(fid);
+        }
+    }
+
+    /** Server key generations in a list, oldest first; hands back exactly the keys it was given. */
+    static final class InMemoryServerKeyCustody implements ServerKeyCustody {
+
+        private final List<ServerSigningKey> generations = new ArrayList<>();
+
+        @Override
+        public synchronized Optional<ServerSigningKey> current() {
+            return generations.isEmpty() ? Optional.empty()
+                    : Optional.of(generations.get(generations.size() - 1));
+        }
+
+        @Override
+        public synchronized List<ServerKey> history() {
+            return generations.stream().map(ServerSigningKey::key).toList();
+        }
+
+        @Override
+        public synchronized ServerSigningKey initialize(ServerSigningKey first) {
+            if (generations.isEmpty()) {
+                generations.add(first);
+            }
+            return current().orElseThrow();
+        }
+
+        @Override
+        public synchronized boolean rotate(ServerSigningKey next, BigInteger expectedCurrentSerial, Instant at) {
+            ServerSigningKey current = current().orElseThrow();
+            if (!current.key().serial().equals(expectedCurrentSerial)) {
+                return false;
+            }
+            ServerKey old = current.key();
+            generations.set(generations.size() - 1, new ServerSigningKey(new ServerKey(old.serial(),
+                    old.certificatePem(), old.notBefore(), old.notAfter(), Optional.of(at)),
+                    current.privateKeySeed()));
+            generations.add(next);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.polyproto.jakarta.internal.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polyproto.jakarta.internal.service.ServiceFixture.DOMAIN;
+import static org.polyproto.jakarta.internal.service.ServiceFixture.fid;
+
+import jakarta.json.JsonValue;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.api.representation.IssuedIdCertRepresentation;
+import org.polyproto.jakarta.internal.cert.ParsedIdCert;
+import org.polyproto.jakarta.internal.cert.PemCodec;
+import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.spi.storage.Session;
+import org.polyproto.jakarta.testing.TestActor;
+
+/** register, then session/trust by password: what is stored and what is refused. */
+class TrustsTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    private final ServiceFixture f = new ServiceFixture();
+    private final TestActor key = TestActor.generate();
+
+    private IssuedIdCertRepresentation trust(String name, String sessionId, String password) {
+        return f.trusts.trust(name, key.csrPem(name, DOMAIN, sessionId), Optional.of(password),
+                JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    @Test
+    void aRegisteredActorWithItsPasswordGetsAnIdCertAndASession() {
+        assertEquals("alice@" + DOMAIN, f.registrations.register("alice", Optional.of(PASSWORD),
+                JsonValue.EMPTY_JSON_OBJECT).fid());
+
+        IssuedIdCertRepresentation issued = trust("alice", "laptop", PASSWORD);
+
+        ParsedIdCert cert = ParsedIdCert.parse(PemCodec.decode(issued.idCert()).orElseThrow());
+        PolyprotoNames.ActorName actor = cert.requireActorProfile();
+        assertEquals(fid("alice"), actor.fid());
+        assertEquals("laptop", actor.sessionId());
+        assertTrue(cert.isSignedBy(ParsedIdCert.parse(PemCodec.decode(f.serverKeys.current().key()
+                .certificatePem()).orElseThrow()).publicKey()), "signed by the server key in force");
+        assertEquals(issued.idCert(), f.idCertStore.find(cert.serial()).orElseThrow().pem(), "recorded as issued");
+
+        Session session = f.sessions.authenticate(issued.token());
+        assertEquals(fid("alice"), session.fid());
+        assertEquals("laptop", session.sessionId());
+        assertEquals(cert.serial(), session.certSerial());
+    }
+
+    @Test
+    void aWrongPasswordOpensNoSessionAndIssuesNothing() {
+        f.registrations.register("alice", Optional.of(PASSWORD), JsonValue.EMPTY_JSON_OBJECT);
+
+        PolyprotoException e = assertThrows(PolyprotoException.class, () -> trust("alice", "laptop", "not the one!"));
+
+        assertEquals("P2CORE_INVALID_CREDENTIALS", e.code());
+        assertEquals(401, e.status());
+        assertTrue(f.sessionStore.findByActor(fid("alice")).isEmpty());
+        assertTrue(f.idCertStore.findValidAt(fid("alice"), f.now(), 10).isEmpty());
+    }
+
+    @Test
+    void anUnknownActorGetsTheSameAnswerAsAWrongPassword() {
+        f.registrations.register("alice", Optional.of(PASSWORD), JsonValue.EMPTY_JSON_OBJECT);
+        PolyprotoException wrong = assertThrows(PolyprotoException.class, () -> trust("alice", "s", "not the one!"));
+
+        PolyprotoException unknown = assertThrows(PolyprotoException.class, () -> trust("nobody", "s", PASSWORD));
+
+        assertEquals(wrong.code(), unknown.code());
+        assertEquals(wrong.status(), unknown.status());
+        assertEquals(wrong.getMessage(), unknown.getMessage(), "nothing tells the two apart");
+        assertTrue(f.actorStore.find(fid("nobody")).isEmpty());
+        assertTrue(f.sessionStore.findByActor(fid("nobody")).isEmpty());
+    }
+
+    @Test
+    void withoutAPasswordTheDefaultHandlerApprovesNoTrust() {
+        f.registrations.register("alice", Optional.empty(), JsonValue.EMPTY_JSON_OBJECT);
+
+        PolyprotoException e = assertThrows(PolyprotoException.class, () -> f.trusts.trust("alice",
+                key.csrPem("alice", DOMAIN, "s"), Optional.empty(), JsonValue.EMPTY_JSON_OBJECT));
+
+        assertEquals("P2CORE_INVALID_CREDENTIALS", e.code());
+        assertTrue(f.sessionStore.findByActor(fid("alice")).isEmpty());
+    }
+
+    @Test
+    void aSecondRegistrationOfANameIsTaken() {
+        f.registrations.register("alice", Optional.empty(), JsonValue.EMPTY_JSON_OBJECT);
+
+        PolyprotoException e = assertThrows(PolyprotoException.class,
+                () -> f.registrations.register("alice", Optional.empty(), JsonValue.EMPTY_JSON_OBJECT));
+
+        assertEquals("P2CORE_FEDERATION_ID_TAKEN", e.code());
+        assertEquals(409, e.status());
+    }
+
+    @Test
+    void aCsrForAnotherActorIsRefusedBeforeThePasswordIsChecked() {
+        FederationId bob = fid("bob");
+        f.registrations.register("alice", Optional.empty(), JsonValue.EMPTY_JSON_OBJECT);
+
+        PolyprotoException e = assertThrows(PolyprotoException.class, () -> f.trusts.trust("alice",
+                key.csrPem(bob.localName(), DOMAIN, "s"), Optional.of(PASSWORD), JsonValue.EMPTY_JSON_OBJECT));
+
+        assertEquals("P2CORE_CSR_INVALID", e.code());
+    }
+}
