@@ -11,8 +11,9 @@ public interface EventQueue {
 
     /**
      * Appends an event with the client's next sequence number. When the queue then holds more than
-     * {@code maxQueued} events, the oldest are dropped. Concurrent enqueues for one client, its very first ones
-     * included, all succeed.
+     * {@code maxQueued} events, the oldest are dropped. Concurrent enqueues for one client all succeed, except
+     * that one of two racing very first enqueues may fail with {@link StorageConflictException}; the module then
+     * runs its transaction again, and it succeeds.
      */
     void enqueue(ClientId client, Event event, int maxQueued);
 

@@ -17,34 +17,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.spi.AdministratorPolicy;
-import org.polyproto.jakarta.spi.storage.ChallengeStore;
-import org.polyproto.jakarta.spi.ClientAddressResolver;
-import org.polyproto.jakarta.spi.ConfigurationSource;
-import org.polyproto.jakarta.spi.storage.EventQueue;
-import org.polyproto.jakarta.spi.storage.IdCertStore;
-import org.polyproto.jakarta.spi.HomeServerResolver;
-import org.polyproto.jakarta.spi.IdentifyHandler;
-import org.polyproto.jakarta.spi.storage.KeyPackageStore;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.RateLimiter;
-import org.polyproto.jakarta.spi.RegistrationHandler;
-import org.polyproto.jakarta.spi.ServerKeyCustody;
-import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /**
- * Keeps the module's {@link PolyprotoDefault} beans out of the way of the application's own: every type the
- * application contributes (classes, producer methods and fields) is looked at first, and a default whose SPI the
- * application implements is vetoed before it becomes a bean. Alternatives with {@code @Priority} are left to CDI,
- * which prefers them anyway; alternatives without it are not enabled and change nothing.
+ * Keeps the module's default beans out of the way of the application's own: every type the application contributes
+ * (classes, producer methods and fields) is looked at first, and a default whose SPI the application implements is
+ * vetoed before it becomes a bean. Alternatives with {@code @Priority} are left to CDI, which prefers them anyway;
+ * alternatives without it are not enabled and change nothing.
+ * <p>
+ * An SPI is any interface of {@code org.polyproto.jakarta.spi} or {@code org.polyproto.jakarta.spi.storage}; a
+ * default is a class of the module's own jars ({@code org.polyproto.jakarta.internal.*},
+ * {@code org.polyproto.jakarta.persistence.*}) that implements one. No list to keep and no marker annotation.
  */
 public class DefaultBeanExtension implements Extension {
 
-    static final List<Class<?>> SPIS = List.of(ActorStore.class, IdCertStore.class, ChallengeStore.class,
-            SessionStore.class, ServerKeyCustody.class, AdministratorPolicy.class, ConfigurationSource.class,
-            RegistrationHandler.class, IdentifyHandler.class, KeyPackageStore.class, EventQueue.class, HomeServerResolver.class,
-            RateLimiter.class, ClientAddressResolver.class);
+    private static final Set<String> SPI_PACKAGES = Set.of("org.polyproto.jakarta.spi",
+            "org.polyproto.jakarta.spi.storage");
+    private static final List<String> MODULE_PACKAGES = List.of("org.polyproto.jakarta.internal.",
+            "org.polyproto.jakarta.persistence.");
 
     private static final Logger LOG = Logger.getLogger(DefaultBeanExtension.class.getName());
 
@@ -53,7 +42,7 @@ public class DefaultBeanExtension implements Extension {
     <T> void collectApplicationBeans(@Observes ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         Class<T> javaClass = type.getJavaClass();
-        if (type.isAnnotationPresent(PolyprotoDefault.class) || javaClass.isInterface()) {
+        if (isModuleDefault(javaClass) || javaClass.isInterface()) {
             return;
         }
         if (!Modifier.isAbstract(javaClass.getModifiers()) && countsAsProvider(type)) {
@@ -66,7 +55,7 @@ public class DefaultBeanExtension implements Extension {
 
     <T> void vetoReplacedDefaults(@Observes ProcessBeanAttributes<T> event) {
         Annotated annotated = event.getAnnotated();
-        if (!(annotated instanceof AnnotatedType<?> type) || !type.isAnnotationPresent(PolyprotoDefault.class)) {
+        if (!(annotated instanceof AnnotatedType<?> type) || !isModuleDefault(type.getJavaClass())) {
             return;
         }
         List<Class<?>> replaced = spisOf(type.getJavaClass()).stream().filter(providedByApplication::contains).toList();
@@ -82,8 +71,29 @@ public class DefaultBeanExtension implements Extension {
         return !annotated.isAnnotationPresent(Alternative.class) && !annotated.isAnnotationPresent(Priority.class);
     }
 
-    private static List<Class<?>> spisOf(Class<?> candidate) {
-        return SPIS.stream().filter(spi -> spi.isAssignableFrom(candidate)).toList();
+    static boolean isModuleDefault(Class<?> candidate) {
+        String name = candidate.getName();
+        return MODULE_PACKAGES.stream().anyMatch(name::startsWith) && !spisOf(candidate).isEmpty();
+    }
+
+    /** The SPI interfaces {@code candidate} implements, directly or through its superclasses and interfaces. */
+    static List<Class<?>> spisOf(Class<?> candidate) {
+        Set<Class<?>> found = new java.util.LinkedHashSet<>();
+        java.util.Deque<Class<?>> todo = new java.util.ArrayDeque<>();
+        todo.push(candidate);
+        while (!todo.isEmpty()) {
+            Class<?> type = todo.pop();
+            if (type.isInterface() && SPI_PACKAGES.contains(type.getPackageName())) {
+                found.add(type);
+            }
+            if (type.getSuperclass() != null) {
+                todo.push(type.getSuperclass());
+            }
+            for (Class<?> implemented : type.getInterfaces()) {
+                todo.push(implemented);
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static Class<?> rawType(AnnotatedMember<?> member) {

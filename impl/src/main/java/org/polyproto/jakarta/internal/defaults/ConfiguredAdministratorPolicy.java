@@ -5,11 +5,9 @@ import jakarta.inject.Inject;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.AdministratorPolicy;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
 
 /** Administrators are the Federation IDs listed in {@code polyproto.admins}. */
 @ApplicationScoped
-@PolyprotoDefault
 public class ConfiguredAdministratorPolicy implements AdministratorPolicy {
 
     @Inject

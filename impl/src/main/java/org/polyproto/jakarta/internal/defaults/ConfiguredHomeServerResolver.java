@@ -5,11 +5,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.HomeServerResolver;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
 
 /** {@code polyproto.federation.resolve.<domain>} if set, else {@code https://<domain>/}. */
 @ApplicationScoped
-@PolyprotoDefault
 public class ConfiguredHomeServerResolver implements HomeServerResolver {
 
     @Inject

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.polyproto.jakarta.spi.ConfigurationSource;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
 
 /**
  * Servlet context parameters of the host WAR, then MicroProfile Config when the server has it, then system
@@ -23,7 +22,6 @@ import org.polyproto.jakarta.spi.PolyprotoDefault;
  * cannot list key families ({@code polyproto.federation.resolve.<domain>}): its names do not say where the dots were.
  */
 @ApplicationScoped
-@PolyprotoDefault
 public class DefaultConfigurationSource implements ConfigurationSource {
 
     private static final String PREFIX = "polyproto.";

@@ -12,7 +12,6 @@ import org.polyproto.jakarta.internal.net.ForwardedChain;
 import org.polyproto.jakarta.internal.net.IpBlock;
 import org.polyproto.jakarta.internal.net.IpLiteral;
 import org.polyproto.jakarta.spi.ClientAddressResolver;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
 
 /**
  * The peer's address, or, when the peer is one of {@code polyproto.trusted-proxies}, the first address of the
@@ -22,7 +21,6 @@ import org.polyproto.jakarta.spi.PolyprotoDefault;
  * {@code polyproto.rate-limit.ipv6-prefix} bits.
  */
 @ApplicationScoped
-@PolyprotoDefault
 public class ForwardedClientAddressResolver implements ClientAddressResolver {
 
     @Inject

@@ -4,12 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 
 /** Accepts every registration, adds no payload, and approves no trust request without a password. */
 @ApplicationScoped
-@PolyprotoDefault
 public class OpenRegistrationHandler implements RegistrationHandler {
 
     @Override

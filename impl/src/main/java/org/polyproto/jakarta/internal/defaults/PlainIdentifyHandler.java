@@ -5,11 +5,9 @@ import jakarta.json.JsonObject;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.spi.IdentifyHandler;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
 
 /** Adds no payload to an identify answer. */
 @ApplicationScoped
-@PolyprotoDefault
 public class PlainIdentifyHandler implements IdentifyHandler {
 
     @Override

@@ -9,7 +9,6 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.config.RateLimitSettings;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
 
@@ -19,7 +18,6 @@ import org.polyproto.jakarta.spi.RouteClass;
  * freely (the federation IDs in {@link RouteClass#ACTOR} keys) never displace the per-address buckets.
  */
 @ApplicationScoped
-@PolyprotoDefault
 public class TokenBucketRateLimiter implements RateLimiter {
 
     @Inject

@@ -39,6 +39,8 @@ public class KeyPackages {
     PolyprotoClock clock;
     @Inject
     RateLimiter limiter;
+    @Inject
+    Transactions transactions;
 
     /**
      * Stores regular packages for the client; refuses the whole request if a cap would be exceeded. Only this
@@ -66,15 +68,19 @@ public class KeyPackages {
 
     /**
      * One package per live client of the actor: a regular one, consumed, else the last-resort one. Claims are
-     * limited per requester and target ({@link RouteClass#ACTOR}), so that nobody drains an actor's packages.
+     * limited per requester and target ({@link RouteClass#ACTOR}), so that nobody drains an actor's packages. The
+     * claims run in one transaction, run again if it loses a race (a client's first queued event).
      */
-    @Transactional
     public List<String> fetch(FederationId requester, String fidText) {
         FederationId fid = FederationId.parse(fidText);
         limiter.acquire(RouteClass.ACTOR, "claim " + requester + " " + fid).ifPresent(seconds -> {
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many KeyPackage claims for this actor; retry later.", Math.max(1, seconds), null);
         });
+        return Transactions.retriedOnConflict(() -> transactions.call(() -> claimOnePerClient(fid)));
+    }
+
+    private List<String> claimOnePerClient(FederationId fid) {
         if (!fid.domain().equals(config.server().domain()) || actors.find(fid).isEmpty()) {
             throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
         }

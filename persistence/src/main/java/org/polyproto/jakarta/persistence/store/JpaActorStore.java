@@ -10,12 +10,10 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.entity.ActorEntity;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /** Actors in {@code p2_actor}; the primary key on the Federation ID makes registration race-free. */
 @ApplicationScoped
-@PolyprotoDefault
 @Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaActorStore implements ActorStore {

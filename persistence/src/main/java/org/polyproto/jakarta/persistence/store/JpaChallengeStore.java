@@ -10,15 +10,13 @@ import java.util.Optional;
 import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
  * Challenges in {@code p2_challenge}. Consumption is a conditional delete: the database's row lock lets exactly
  * one of several concurrent transactions delete the row.
  */
 @ApplicationScoped
-@PolyprotoDefault
 @Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaChallengeStore implements ChallengeStore {

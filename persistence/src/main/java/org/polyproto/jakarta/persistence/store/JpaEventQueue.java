@@ -15,17 +15,14 @@ import org.polyproto.jakarta.persistence.entity.EventEntity;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.Event;
 import org.polyproto.jakarta.spi.storage.EventQueue;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.spi.storage.QueuedEvent;
 
 /**
  * Event queues in {@code p2_event}, numbered by the client's row in {@code p2_event_cursor}. Enqueue and drain
- * both lock that row first, so one client's queue changes one transaction at a time. A client's first enqueue
- * creates the row in a transaction of its own, so that concurrent first enqueues do not fail on its primary key.
+ * both lock that row first, so one client's queue changes one transaction at a time.
  */
 @ApplicationScoped
-@PolyprotoDefault
 @Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaEventQueue implements EventQueue {
@@ -37,8 +34,6 @@ public class JpaEventQueue implements EventQueue {
     EntityManager em;
     @Inject
     ServerScope scope;
-    @Inject
-    NewTransaction tx;
 
     @Override
     public void enqueue(ClientId client, Event event, int maxQueued) {
@@ -56,36 +51,19 @@ public class JpaEventQueue implements EventQueue {
     }
 
     /**
-     * The client's cursor, locked. A missing one is first looked for without a lock (a locking read of a missing
-     * row can take a gap lock, e.g. on InnoDB, that the insert of the new transaction would wait for), then created
-     * in a new transaction, where losing the race to a concurrent enqueue only means the row now exists.
+     * The client's cursor, locked; created on its first enqueue. Two first enqueues for one client race on the
+     * cursor's primary key (or, on InnoDB, deadlock on the gap lock of the missing row): the loser fails with
+     * {@code StorageConflictException} and its transaction runs again, finding the row. No second connection is
+     * taken: a nested transaction here could wait for the pool while holding a connection.
      */
     private EventCursorEntity lockedCursor(String key) {
-        boolean exists = em.createQuery("select count(c) from EventCursorEntity c where c.clientKey = :k", Long.class)
-                .setParameter("k", key).getSingleResult() > 0;
-        if (!exists) {
-            createCursor(key);
-        }
         EventCursorEntity cursor = em.find(EventCursorEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (cursor == null) {
             cursor = newCursor(key);
             em.persist(cursor);
+            em.flush();
         }
         return cursor;
-    }
-
-    private void createCursor(String key) {
-        try {
-            tx.run(other -> {
-                other.persist(newCursor(key));
-                other.flush();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            if (!StorageFailures.isConflict(e)) {
-                throw e;
-            }
-        }
     }
 
     private static EventCursorEntity newCursor(String key) {

@@ -12,12 +12,10 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /** Issued ID-Certs in {@code p2_id_cert}; rows are never deleted, only invalidated. */
 @ApplicationScoped
-@PolyprotoDefault
 @Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaIdCertStore implements IdCertStore {

@@ -12,15 +12,13 @@ import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
 import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
  * KeyPackages in {@code p2_key_package}. A claim deletes the row it picked and only counts it as taken when the
  * delete removed it; a concurrent claimer that lost the row moves on to the next one.
  */
 @ApplicationScoped
-@PolyprotoDefault
 @Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaKeyPackageStore implements KeyPackageStore {

@@ -16,8 +16,7 @@ import org.polyproto.jakarta.api.InvalidConfigurationException;
 import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 import org.polyproto.jakarta.persistence.config.ServerKeySecret;
 import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.spi.ServerKey;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.ServerSigningKey;
@@ -39,7 +38,6 @@ import org.polyproto.jakarta.spi.ServerSigningKey;
  * races with another node, the loser of the unique-key race takes the winner's key.
  */
 @ApplicationScoped
-@PolyprotoDefault
 @Transactional
 public class JpaServerKeyCustody implements ServerKeyCustody {
 

@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.entity.SessionEntity;
-import org.polyproto.jakarta.spi.PolyprotoDefault;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /** Sessions in {@code p2_session}, keyed by token hash, unique per (fid, session ID). */
 @ApplicationScoped
-@PolyprotoDefault
 @Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaSessionStore implements SessionStore {

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.function.Function;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
  * Runs work in a transaction of its own, suspending the caller's: the custody's first writes (the installation salt,

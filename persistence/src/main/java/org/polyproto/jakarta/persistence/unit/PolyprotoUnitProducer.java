@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.polyproto.jakarta.spi.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
  * Hands the stores the module's own persistence unit {@code polyproto}. Left out of the {@code entities} variant

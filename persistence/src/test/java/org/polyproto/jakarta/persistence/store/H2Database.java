@@ -45,6 +45,7 @@ final class H2Database implements AutoCloseable {
                 .setProperty("hibernate.connection.pool_size", "24")
                 .setProperty("hibernate.hbm2ddl.auto", "none")
                 .setProperty("hibernate.generate_statistics", "true")
+                .setProperty("hibernate.session.events.log", "false")
                 .buildSessionFactory();
     }
 

@@ -20,7 +20,6 @@ class JpaEventQueueContractTest extends EventQueueContract {
         JpaEventQueue store = new JpaEventQueue();
         store.em = transactions.entityManager();
         store.scope = db.scope(H2Database.DOMAIN);
-        store.tx = db.newTransaction();
         return store;
     }
 

@@ -134,7 +134,6 @@ class ServerScopeIsolationTest {
         JpaEventQueue store = new JpaEventQueue();
         store.em = transactions.entityManager();
         store.scope = scope;
-        store.tx = db.newTransaction();
         return store;
     }
 }

@@ -20,7 +20,10 @@ final class TransactionPerCall {
         this.factory = factory;
     }
 
-    /** Runs {@code work} in a new EntityManager and transaction, committed when it returns, rolled back if not. */
+    /**
+     * Runs {@code work} in a new EntityManager and transaction, committed when it returns, rolled back if not; a
+     * failure is translated as the stores' interceptor does in the container ({@link StorageFailures}).
+     */
     <T> T run(Supplier<T> work) {
         if (current.get() != null) {
             throw new IllegalStateException("already in a transaction");
@@ -29,6 +32,8 @@ final class TransactionPerCall {
         current.set(em);
         try {
             return H2Database.inTransaction(em, work);
+        } catch (RuntimeException e) {
+            throw StorageFailures.translate(e);
         } finally {
             current.remove();
             em.close();

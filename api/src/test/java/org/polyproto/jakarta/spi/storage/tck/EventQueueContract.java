@@ -42,8 +42,12 @@ public abstract class EventQueueContract extends StoreContract<EventQueue> {
                 Json.createObjectBuilder().add("i", i).add("text", "event " + i).build());
     }
 
+    /** Retried on a conflict, which two racing first enqueues of a client may give (see the SPI). */
     private void enqueue(ClientId client, int i, int maxQueued) {
-        inTransaction(() -> store.enqueue(client, event(i), maxQueued));
+        inRetriedTransaction(() -> {
+            store.enqueue(client, event(i), maxQueued);
+            return null;
+        });
     }
 
     private List<QueuedEvent> drain(ClientId client) {

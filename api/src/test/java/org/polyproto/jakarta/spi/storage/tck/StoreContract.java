@@ -2,6 +2,7 @@ package org.polyproto.jakarta.spi.storage.tck;
 
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
 
 /**
  * What the kit's contracts share: a fresh store for each test, and the transaction hook every store call of the kit
@@ -28,6 +29,22 @@ public abstract class StoreContract<S> {
     /** Runs {@code work} in a transaction of its own and returns its result. The default just runs it. */
     protected <T> T inTransaction(Supplier<T> work) {
         return work.get();
+    }
+
+    /**
+     * {@link #inTransaction(Supplier)}, run again when it fails with {@link StorageConflictException}, as the
+     * module's services do: for the calls the contract allows to lose a race.
+     */
+    protected final <T> T inRetriedTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (StorageConflictException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** {@link #inTransaction(Supplier)} for work without a result. */

@@ -1,4 +1,4 @@
-package org.polyproto.jakarta.spi;
+package org.polyproto.jakarta.persistence;
 
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
