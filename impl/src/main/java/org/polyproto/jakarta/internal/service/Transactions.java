@@ -41,7 +41,18 @@ public class Transactions {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
+                pauseBefore(attempt + 1);
             }
+        }
+    }
+
+    /** A few random milliseconds, more for each attempt, so that the losers of one race do not meet again. */
+    private static void pauseBefore(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageConflictException("polyproto: interrupted before running a transaction again", e);
         }
     }
 }

@@ -7,10 +7,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.entity.ActorEntity;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /** Actors in {@code p2_actor}; the primary key on the Federation ID makes registration race-free. */
 @ApplicationScoped

@@ -7,10 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
-import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
  * Challenges in {@code p2_challenge}. Consumption is a conditional delete: the database's row lock lets exactly

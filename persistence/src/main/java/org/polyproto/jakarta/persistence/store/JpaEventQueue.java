@@ -1,21 +1,21 @@
 package org.polyproto.jakarta.persistence.store;
 
-import jakarta.json.spi.JsonProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.util.List;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.entity.EventCursorEntity;
 import org.polyproto.jakarta.persistence.entity.EventEntity;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.Event;
 import org.polyproto.jakarta.spi.storage.EventQueue;
-import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.spi.storage.QueuedEvent;
 
 /**

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
-import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /** Issued ID-Certs in {@code p2_id_cert}; rows are never deleted, only invalidated. */
 @ApplicationScoped

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
 import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
-import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
  * KeyPackages in {@code p2_key_package}. A claim deletes the row it picked and only counts it as taken when the
