@@ -1,23 +1,16 @@
 package org.polyproto.jakarta.spi;
 
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 
 /**
- * An actor registered on this server.
+ * An actor of this server as its {@link ActorDirectory} knows it.
  *
- * @param fid its Federation ID
- * @param passwordHash the encoded password hash (PHC string format, parameters included), or empty for an actor
- *                     registered without password
- * @param registeredAt when it was registered
- * @since 0.1
+ * @param fid its Federation ID, of this server's domain
+ * @since 0.2
  */
-public record Actor(FederationId fid, Optional<String> passwordHash, Instant registeredAt) {
+public record Actor(FederationId fid) {
     public Actor {
         Objects.requireNonNull(fid, "fid");
-        Objects.requireNonNull(passwordHash, "passwordHash");
-        Objects.requireNonNull(registeredAt, "registeredAt");
     }
 }

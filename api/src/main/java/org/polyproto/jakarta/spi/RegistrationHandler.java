@@ -7,7 +7,7 @@ import org.polyproto.jakarta.api.FederationId;
 /**
  * Takes part in registration and in the first authentication of an actor ({@code session/trust}), using the
  * request's implementation-specific {@code auth_payload}. The default accepts every registration, adds no payload,
- * and approves no trust request that comes without a password.
+ * and grants a trust request exactly when its password was verified.
  *
  * @since 0.1
  */
@@ -25,10 +25,17 @@ public interface RegistrationHandler {
     Optional<JsonObject> onRegister(FederationId fid, boolean hasPassword, JsonObject authPayload);
 
     /**
-     * Decides a {@code session/trust} request for an actor that cannot be checked by password (registered without
-     * one, or the request has none).
+     * Decides a {@code session/trust} request for an existing actor of this server, once its password (if the
+     * request had one) was checked by the {@link CredentialVerifier}: a host may require a second factor in
+     * {@code auth_payload} next to the password, or approve a password-less request by invitation. The default
+     * grants exactly the requests whose password was verified. Never asked for an actor the
+     * {@link ActorDirectory} does not know: those are refused.
      *
-     * @return true to issue the ID-Cert
+     * @param passwordVerified whether the request carried a password and it was the actor's
+     * @param authPayload the request's {@code auth_payload}, empty if it had none
+     * @since 0.2 (replaces {@code approveTrust})
      */
-    boolean approveTrust(FederationId fid, JsonObject authPayload);
+    default TrustDecision onTrust(FederationId fid, boolean passwordVerified, JsonObject authPayload) {
+        return passwordVerified ? TrustDecision.granted() : TrustDecision.refused();
+    }
 }

@@ -215,6 +215,31 @@ public class ProbeResource {
         return java.util.Base64.getEncoder().encodeToString(cert);
     }
 
+    /** Creates a host table from {@code ddl} unless it exists, outside any transaction (DDL commits on MariaDB). */
+    @POST
+    @Path("host-table")
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public String hostTable(String ddl) throws Exception {
+        try (Connection c = dataSource().getConnection(); java.sql.Statement statement = c.createStatement()) {
+            statement.execute(ddl);
+            return "created";
+        } catch (java.sql.SQLException exists) {
+            return "exists";
+        }
+    }
+
+    /** The first column of a one-row host query, e.g. a user's stored hash; 404 when there is no row. */
+    @GET
+    @Path("host-value")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String hostValue(@QueryParam("sql") String sql, @QueryParam("arg") String arg) {
+        List<?> rows = em.createNativeQuery(sql).setParameter(1, arg).getResultList();
+        if (rows.isEmpty()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return String.valueOf(rows.get(0));
+    }
+
     /**
      * Open Liberty's account of the module's pool ({@code ConnectionManagerMBean.showPoolContents}): every connection
      * in use with the thread and transaction that hold it. Empty on servers without that MBean.

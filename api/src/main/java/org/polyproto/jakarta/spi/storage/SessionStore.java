@@ -16,6 +16,17 @@ public interface SessionStore {
      */
     void open(Session session);
 
+    /**
+     * Makes work on one actor's sessions and ID-Certs take turns: until the caller's transaction ends, another
+     * transaction calling it for the same actor waits. The module calls it before it checks and then changes an
+     * actor's certificates or sessions (a session ID's valid ID-Cert, the session cap), whoever the actor's
+     * directory is. Two very first calls for one actor may race: the loser throws
+     * {@link StorageConflictException} and the module runs its transaction again.
+     *
+     * @since 0.2
+     */
+    void lockActor(FederationId fid);
+
     /** Gives the session with this token hash another ID-Cert, keeping its token; false if there is none. */
     boolean updateCertificate(String tokenHash, java.math.BigInteger certSerial, String certPem);
 

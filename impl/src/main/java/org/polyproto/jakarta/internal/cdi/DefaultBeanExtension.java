@@ -13,10 +13,14 @@ import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.polyproto.jakarta.spi.ActorDirectory;
+import org.polyproto.jakarta.spi.ActorRegistration;
+import org.polyproto.jakarta.spi.CredentialVerifier;
 
 /**
  * Keeps the module's default beans out of the way of the application's own: every type the application contributes
@@ -32,6 +36,12 @@ public class DefaultBeanExtension implements Extension {
 
     private static final Set<String> SPI_PACKAGES = Set.of("org.polyproto.jakarta.spi",
             "org.polyproto.jakarta.spi.storage");
+    /**
+     * The default registration and credential verifier work on the module's own actor table: an application that
+     * brings its own directory gets neither, only what it implements itself.
+     */
+    private static final Map<Class<?>, Class<?>> STEPS_ASIDE_WITH = Map.of(ActorRegistration.class,
+            ActorDirectory.class, CredentialVerifier.class, ActorDirectory.class);
     private static final List<String> MODULE_PACKAGES = List.of("org.polyproto.jakarta.internal.",
             "org.polyproto.jakarta.persistence.");
 
@@ -58,7 +68,8 @@ public class DefaultBeanExtension implements Extension {
         if (!(annotated instanceof AnnotatedType<?> type) || !isModuleDefault(type.getJavaClass())) {
             return;
         }
-        List<Class<?>> replaced = spisOf(type.getJavaClass()).stream().filter(providedByApplication::contains).toList();
+        List<Class<?>> replaced = spisOf(type.getJavaClass()).stream()
+                .filter(spi -> isReplaced(spi, providedByApplication)).toList();
         if (!replaced.isEmpty()) {
             LOG.info(() -> "polyproto: the application provides " + replaced + "; default "
                     + type.getJavaClass().getName() + " is not used");
@@ -69,6 +80,11 @@ public class DefaultBeanExtension implements Extension {
     /** Plain beans count; alternatives are CDI's business (enabled with @Priority, else inactive). */
     private static boolean countsAsProvider(Annotated annotated) {
         return !annotated.isAnnotationPresent(Alternative.class) && !annotated.isAnnotationPresent(Priority.class);
+    }
+
+    /** Whether the module's default for {@code spi} steps aside, given the SPIs the application provides. */
+    static boolean isReplaced(Class<?> spi, Set<Class<?>> provided) {
+        return provided.contains(spi) || provided.contains(STEPS_ASIDE_WITH.getOrDefault(spi, spi));
     }
 
     static boolean isModuleDefault(Class<?> candidate) {

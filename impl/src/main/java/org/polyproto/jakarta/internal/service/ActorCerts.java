@@ -2,7 +2,6 @@ package org.polyproto.jakarta.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,7 @@ import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
 
@@ -23,7 +22,9 @@ import org.polyproto.jakarta.spi.storage.IdCertStore;
 public class ActorCerts {
 
     @Inject
-    ActorStore actors;
+    ActorDirectory directory;
+    @Inject
+    Transactions transactions;
     @Inject
     IdCertStore idCerts;
     @Inject
@@ -31,15 +32,14 @@ public class ActorCerts {
     @Inject
     PolyprotoClock clock;
 
-    @Transactional
     public List<String> certificates(String fidText, Optional<Instant> at, Optional<String> sessionId) {
         FederationId fid = FederationId.parse(fidText);
-        if (!fid.domain().equals(config.server().domain()) || actors.find(fid).isEmpty()) {
+        if (!fid.domain().equals(config.server().domain()) || directory.find(fid).isEmpty()) {
             throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
         }
         Instant t = at.orElseGet(clock::now);
-        List<IdCertRecord> certs = sessionId.map(s -> idCerts.findValidAt(fid, s, t))
-                .orElseGet(() -> idCerts.findValidAt(fid, t, config.certificates().keyActorMaxCerts()));
+        List<IdCertRecord> certs = transactions.call(() -> sessionId.map(s -> idCerts.findValidAt(fid, s, t))
+                .orElseGet(() -> idCerts.findValidAt(fid, t, config.certificates().keyActorMaxCerts())));
         return certs.stream().sorted(java.util.Comparator.comparing(IdCertRecord::notBefore).reversed())
                 .map(IdCertRecord::pem).toList();
     }

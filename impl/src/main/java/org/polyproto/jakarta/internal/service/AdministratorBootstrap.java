@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.config.ServerSettings;
-import org.polyproto.jakarta.spi.Actor;
-import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
 
 /**
@@ -26,13 +26,9 @@ public class AdministratorBootstrap {
     @Inject
     PolyprotoConfig config;
     @Inject
-    ActorStore actors;
+    ActorDirectory directory;
     @Inject
-    Secrets secrets;
-    @Inject
-    PolyprotoClock clock;
-    @Inject
-    Transactions transactions;
+    ActorCapabilities capabilities;
 
     void run() {
         Optional<String> password = config.server().bootstrapPassword();
@@ -43,7 +39,7 @@ public class AdministratorBootstrap {
             if (exists(admin)) {
                 password.ifPresent(p -> LOG.warning(() -> "polyproto: administrator " + admin
                         + " exists; remove the bootstrap password setting"));
-            } else if (password.isPresent()) {
+            } else if (password.isPresent() && capabilities.registration().isPresent()) {
                 create(admin, password.get());
             } else {
                 LOG.warning(() -> "polyproto: administrator " + admin + " does not exist and cannot be registered;"
@@ -54,15 +50,17 @@ public class AdministratorBootstrap {
 
     private void create(FederationId admin, String password) {
         try {
-            Actor actor = new Actor(admin, Optional.of(secrets.passwordHasher().hash(password)), clock.now());
-            transactions.run(() -> actors.create(actor));
+            capabilities.registration().orElseThrow().register(admin, Optional.of(password));
             LOG.info(() -> "polyproto: administrator " + admin + " created from the bootstrap password");
-        } catch (StorageConflictException e) {
+        } catch (StorageConflictException | PolyprotoException e) {
+            if (!exists(admin)) {
+                throw e;
+            }
             LOG.fine(() -> "polyproto: administrator " + admin + " was created by another node");
         }
     }
 
     private boolean exists(FederationId admin) {
-        return transactions.call(() -> actors.find(admin)).isPresent();
+        return directory.find(admin).isPresent();
     }
 }

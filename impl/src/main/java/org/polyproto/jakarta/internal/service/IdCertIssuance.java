@@ -15,7 +15,6 @@ import org.polyproto.jakarta.internal.cert.IdCertFactory;
 import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
@@ -32,8 +31,6 @@ public class IdCertIssuance {
 
     static final Duration BACKDATE = Duration.ofSeconds(60);
 
-    @Inject
-    ActorStore actors;
     @Inject
     IdCertStore idCerts;
     @Inject
@@ -55,8 +52,7 @@ public class IdCertIssuance {
 
     @Transactional
     public IssuedIdCertRepresentation issue(FederationId fid, ParsedCsr csr) {
-        actors.lock(fid).orElseThrow(() -> new PolyprotoException(ErrorCode.INVALID_CREDENTIALS,
-                "The actor name or credentials are wrong."));
+        sessionStore.lockActor(fid);
         Instant now = clock.now();
         String sessionId = csr.actor().sessionId();
         if (!idCerts.findValidAt(fid, sessionId, now).isEmpty()) {
@@ -90,7 +86,7 @@ public class IdCertIssuance {
         if (!csr.actor().sessionId().equals(session.sessionId())) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "The CSR must name this session's ID.");
         }
-        actors.lock(fid).orElseThrow(() -> new PolyprotoException(ErrorCode.FORBIDDEN, "The actor is gone."));
+        sessionStore.lockActor(fid);
         Instant now = clock.now();
         for (IdCertRecord old : idCerts.findValidAt(fid, session.sessionId(), now)) {
             idCerts.invalidate(old.serial(), now);

@@ -13,7 +13,7 @@ import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
@@ -30,7 +30,7 @@ public class KeyPackages {
     @Inject
     SessionStore sessions;
     @Inject
-    ActorStore actors;
+    ActorDirectory directory;
     @Inject
     Notifications notifications;
     @Inject
@@ -77,13 +77,13 @@ public class KeyPackages {
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many KeyPackage claims for this actor; retry later.", Math.max(1, seconds), null);
         });
+        if (!fid.domain().equals(config.server().domain()) || directory.find(fid).isEmpty()) {
+            throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
+        }
         return Transactions.retriedOnConflict(() -> transactions.call(() -> claimOnePerClient(fid)));
     }
 
     private List<String> claimOnePerClient(FederationId fid) {
-        if (!fid.domain().equals(config.server().domain()) || actors.find(fid).isEmpty()) {
-            throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
-        }
         Instant now = clock.now();
         List<String> out = new ArrayList<>();
         for (ClientId client : sessions.findByActor(fid).stream().filter(s -> now.isBefore(s.expiresAt()))

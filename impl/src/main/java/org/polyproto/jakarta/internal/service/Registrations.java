@@ -9,10 +9,9 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.api.representation.RegisteredActorRepresentation;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.Actor;
-import org.polyproto.jakarta.spi.ActorStore;
-import org.polyproto.jakarta.spi.storage.StorageConflictException;
+import org.polyproto.jakarta.spi.ActorRegistration;
 import org.polyproto.jakarta.spi.RegistrationHandler;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
 
 /**
  * {@code POST p2core/register}: checks the name and password, asks the handler, hashes, stores. Reserved names and
@@ -26,17 +25,11 @@ public class Registrations {
     public static final int MAX_PASSWORD = 1024;
 
     @Inject
-    ActorStore actors;
+    ActorCapabilities capabilities;
     @Inject
     RegistrationHandler handler;
     @Inject
     PolyprotoConfig config;
-    @Inject
-    Secrets secrets;
-    @Inject
-    PolyprotoClock clock;
-    @Inject
-    Transactions transactions;
 
     public RegisteredActorRepresentation register(String actorName, Optional<String> password,
                                                   JsonObject authPayload) {
@@ -45,11 +38,11 @@ public class Registrations {
         if (config.server().reservedNames().contains(fid.localName()) || config.server().admins().contains(fid)) {
             throw taken();
         }
+        ActorRegistration registration = capabilities.registration().orElseThrow(
+                () -> new PolyprotoException(ErrorCode.FORBIDDEN, "This server does not register actors."));
         Optional<JsonObject> payload = handler.onRegister(fid, password.isPresent(), authPayload);
-        Optional<String> hash = password.map(secrets.passwordHasher()::hash);
-        Actor actor = new Actor(fid, hash, clock.now());
         try {
-            transactions.run(() -> actors.create(actor));
+            registration.register(fid, password);
         } catch (StorageConflictException e) {
             throw taken();
         }

@@ -11,20 +11,23 @@ import org.polyproto.jakarta.api.representation.IssuedIdCertRepresentation;
 import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.internal.crypto.PasswordHasher;
-import org.polyproto.jakarta.spi.Actor;
-import org.polyproto.jakarta.spi.ActorStore;
+import org.polyproto.jakarta.spi.ActorDirectory;
+import org.polyproto.jakarta.spi.CredentialVerifier;
 import org.polyproto.jakarta.spi.RegistrationHandler;
+import org.polyproto.jakarta.spi.TrustDecision;
 
 /**
- * {@code POST p2core/session/trust}: checks the CSR, authenticates the actor by password or by the registration
- * handler, then issues the ID-Cert and opens the session. The password check runs outside any transaction.
+ * {@code POST p2core/session/trust}: checks the CSR, finds the actor in the {@link ActorDirectory}, has the
+ * {@link CredentialVerifier} check the password (outside any transaction), lets the registration handler decide,
+ * then issues the ID-Cert and opens the session.
  */
 @ApplicationScoped
 public class Trusts {
 
     @Inject
-    ActorStore actors;
+    ActorDirectory directory;
+    @Inject
+    ActorCapabilities capabilities;
     @Inject
     RegistrationHandler handler;
     @Inject
@@ -33,8 +36,6 @@ public class Trusts {
     PolyprotoConfig config;
     @Inject
     Secrets secrets;
-    @Inject
-    Transactions transactions;
 
     public IssuedIdCertRepresentation trust(String actorName, String csrText, Optional<String> password,
                                             JsonObject authPayload) {
@@ -51,22 +52,21 @@ public class Trusts {
     }
 
     private void authenticate(FederationId fid, Optional<String> password, JsonObject authPayload) {
-        Optional<Actor> actor = transactions.call(() -> actors.find(fid));
-        PasswordHasher hasher = secrets.passwordHasher();
-        boolean accepted;
-        if (password.isPresent()) {
-            Optional<String> hash = actor.flatMap(Actor::passwordHash);
-            if (hash.isPresent()) {
-                accepted = hasher.verify(password.get(), hash.get());
-            } else {
-                hasher.verifyAgainstDummy(password.get());
-                accepted = false;
-            }
-        } else {
-            accepted = actor.isPresent() && handler.approveTrust(fid, authPayload);
+        boolean known = directory.find(fid).isPresent();
+        boolean verified = password.isPresent() && verify(fid, password.get(), authPayload);
+        TrustDecision decision = known ? handler.onTrust(fid, verified, authPayload) : TrustDecision.refused();
+        if (!decision.isGranted()) {
+            throw new PolyprotoException(401, decision.errcode().orElseThrow(), decision.message().orElseThrow());
         }
-        if (!accepted) {
-            throw new PolyprotoException(ErrorCode.INVALID_CREDENTIALS, "The actor name or credentials are wrong.");
+    }
+
+    /** Without a verifier no password is ever right; the dummy hash keeps the time of a wrong one. */
+    private boolean verify(FederationId fid, String password, JsonObject authPayload) {
+        Optional<CredentialVerifier> verifier = capabilities.verifier();
+        if (verifier.isPresent()) {
+            return verifier.get().verify(fid, password, authPayload);
         }
+        secrets.passwordHasher().verifyAgainstDummy(password);
+        return false;
     }
 }

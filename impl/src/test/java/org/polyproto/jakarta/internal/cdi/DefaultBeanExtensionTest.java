@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.internal.defaults.ConfiguredAdministratorPolicy;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.persistence.store.JpaSessionStore;
+import org.polyproto.jakarta.spi.ActorDirectory;
+import org.polyproto.jakarta.spi.ActorRegistration;
 import org.polyproto.jakarta.spi.AdministratorPolicy;
+import org.polyproto.jakarta.spi.CredentialVerifier;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.storage.SessionStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryChallengeStore;
@@ -32,5 +36,20 @@ class DefaultBeanExtensionTest {
         assertFalse(DefaultBeanExtension.isModuleDefault(InMemoryChallengeStore.class),
                 "outside the module's packages");
         assertEquals(List.of(ChallengeStore.class), DefaultBeanExtension.spisOf(InMemoryChallengeStore.class));
+    }
+
+    @Test
+    void aHostsDirectoryTakesTheDefaultRegistrationAndVerifierAlong() {
+        Set<Class<?>> directoryOnly = Set.of(ActorDirectory.class);
+        assertTrue(DefaultBeanExtension.isReplaced(ActorDirectory.class, directoryOnly));
+        assertTrue(DefaultBeanExtension.isReplaced(ActorRegistration.class, directoryOnly));
+        assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, directoryOnly));
+        assertFalse(DefaultBeanExtension.isReplaced(SessionStore.class, directoryOnly));
+
+        Set<Class<?>> verifierOnly = Set.of(CredentialVerifier.class);
+        assertFalse(DefaultBeanExtension.isReplaced(ActorDirectory.class, verifierOnly),
+                "a host may check passwords its own way over the module's actor table");
+        assertFalse(DefaultBeanExtension.isReplaced(ActorRegistration.class, verifierOnly));
+        assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, verifierOnly));
     }
 }

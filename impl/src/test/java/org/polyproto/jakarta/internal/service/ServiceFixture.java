@@ -20,16 +20,17 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.config.TestConfig;
 import org.polyproto.jakarta.internal.defaults.OpenRegistrationHandler;
 import org.polyproto.jakarta.internal.defaults.PlainIdentifyHandler;
+import org.polyproto.jakarta.internal.defaults.TestActors;
 import org.polyproto.jakarta.internal.defaults.TestRateLimiters;
 import org.polyproto.jakarta.internal.federation.FederationClient;
 import org.polyproto.jakarta.internal.federation.HomeServers;
 import org.polyproto.jakarta.internal.federation.TestHomeServers;
-import org.polyproto.jakarta.spi.Actor;
-import org.polyproto.jakarta.spi.ActorStore;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.ServerKey;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.ServerSigningKey;
+import org.polyproto.jakarta.spi.storage.ActorRecord;
+import org.polyproto.jakarta.spi.storage.ActorStore;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryChallengeStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryEventQueue;
@@ -146,7 +147,6 @@ final class ServiceFixture {
         challenges.clock = clock;
         challenges.housekeeping = housekeeping;
 
-        issuance.actors = actorStore;
         issuance.idCerts = idCertStore;
         issuance.serverKeys = serverKeys;
         issuance.sessions = sessions;
@@ -157,19 +157,18 @@ final class ServiceFixture {
         issuance.expiry = serverKeys.expiry;
         issuance.sessionStore = sessionStore;
 
-        registrations.actors = actorStore;
+        registrations.capabilities = ActorCapabilities.of(
+                TestActors.registration(actorStore, secrets, clock, transactions),
+                TestActors.verifier(actorStore, secrets, transactions));
         registrations.handler = new OpenRegistrationHandler();
         registrations.config = config;
-        registrations.secrets = secrets;
-        registrations.clock = clock;
-        registrations.transactions = transactions;
 
-        trusts.actors = actorStore;
+        trusts.directory = TestActors.directory(actorStore, transactions);
+        trusts.capabilities = registrations.capabilities;
         trusts.handler = registrations.handler;
         trusts.issuance = issuance;
         trusts.config = config;
         trusts.secrets = secrets;
-        trusts.transactions = transactions;
 
         certificateTrust.serverKeys = serverKeys;
         certificateTrust.idCerts = idCertStore;
@@ -230,7 +229,7 @@ final class ServiceFixture {
     Issued issue(String localName, String sessionId, TestActor key) {
         FederationId fid = fid(localName);
         if (actorStore.find(fid).isEmpty()) {
-            actorStore.create(new Actor(fid, Optional.empty(), now));
+            actorStore.create(new ActorRecord(fid, Optional.empty(), now));
         }
         ParsedCsr csr = ParsedCsr.parse(key.csrDer(TestActor.subject(localName, DOMAIN, sessionId)))
                 .requireActor(fid);
@@ -280,23 +279,18 @@ final class ServiceFixture {
     /** Actors in a map; {@code create} of an existing FID fails as a unique constraint would. */
     static final class InMemoryActorStore implements ActorStore {
 
-        private final Map<FederationId, Actor> actors = new ConcurrentHashMap<>();
+        private final Map<FederationId, ActorRecord> actors = new ConcurrentHashMap<>();
 
         @Override
-        public void create(Actor actor) {
+        public void create(ActorRecord actor) {
             if (actors.putIfAbsent(actor.fid(), actor) != null) {
                 throw new StorageConflictException("actor " + actor.fid() + " exists", null);
             }
         }
 
         @Override
-        public Optional<Actor> find(FederationId fid) {
+        public Optional<ActorRecord> find(FederationId fid) {
             return Optional.ofNullable(actors.get(fid));
-        }
-
-        @Override
-        public Optional<Actor> lock(FederationId fid) {
-            return find(fid);
         }
     }
 

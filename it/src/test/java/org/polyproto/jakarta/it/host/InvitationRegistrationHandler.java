@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.spi.RegistrationHandler;
+import org.polyproto.jakarta.spi.TrustDecision;
 
 /** A host's handler as an enabled alternative: CDI prefers it over the module's default. */
 @ApplicationScoped
@@ -25,8 +26,10 @@ public class InvitationRegistrationHandler implements RegistrationHandler {
         return Optional.of(Json.createObjectBuilder().add("welcome", fid.toString()).build());
     }
 
+    /** A verified password, or an invitation instead of one. */
     @Override
-    public boolean approveTrust(FederationId fid, JsonObject authPayload) {
-        return "letmein".equals(authPayload.getString("invite", null));
+    public TrustDecision onTrust(FederationId fid, boolean passwordVerified, JsonObject authPayload) {
+        return passwordVerified || "letmein".equals(authPayload.getString("invite", null)) ? TrustDecision.granted()
+                : TrustDecision.refused();
     }
 }

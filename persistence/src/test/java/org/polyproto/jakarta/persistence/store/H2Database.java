@@ -13,6 +13,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.cfg.Configuration;
 import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 import org.polyproto.jakarta.persistence.entity.ActorEntity;
+import org.polyproto.jakarta.persistence.entity.ActorLockEntity;
 import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.persistence.entity.EventCursorEntity;
 import org.polyproto.jakarta.persistence.entity.EventEntity;
@@ -41,7 +42,7 @@ final class H2Database implements AutoCloseable {
                 .addAnnotatedClass(ServerKeyEntity.class).addAnnotatedClass(KeyCustodyEntity.class)
                 .addAnnotatedClass(ChallengeEntity.class).addAnnotatedClass(KeyPackageEntity.class)
                 .addAnnotatedClass(EventEntity.class).addAnnotatedClass(EventCursorEntity.class)
-                .addAnnotatedClass(ActorEntity.class)
+                .addAnnotatedClass(ActorEntity.class).addAnnotatedClass(ActorLockEntity.class)
                 .setProperty("hibernate.connection.url", url)
                 // the contract tests' 16 concurrent transactions, each with a connection of its own
                 .setProperty("hibernate.connection.pool_size", "24")

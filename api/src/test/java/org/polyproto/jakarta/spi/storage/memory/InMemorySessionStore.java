@@ -21,6 +21,11 @@ public class InMemorySessionStore implements SessionStore {
     private final Map<String, Session> byTokenHash = new HashMap<>();
     private final Map<ClientId, String> tokenHashByClient = new HashMap<>();
 
+    /** Nothing to wait for: this store has no transactions, and each call is atomic on its own. */
+    @Override
+    public void lockActor(FederationId fid) {
+    }
+
     @Override
     public synchronized void open(Session session) {
         String replaced = tokenHashByClient.put(ClientId.of(session), session.tokenHash());
