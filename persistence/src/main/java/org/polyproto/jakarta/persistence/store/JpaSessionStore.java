@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
-import org.polyproto.jakarta.persistence.entity.ActorEntity;
 import org.polyproto.jakarta.persistence.entity.SessionEntity;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
@@ -33,13 +31,13 @@ public class JpaSessionStore implements SessionStore {
      * Replaces the session of (fid, session ID) in place when there is one: an UPDATE waits for a concurrent
      * replacement and then applies to its result, where delete-and-insert would collide on the unique key. The
      * UPDATE changes the row's primary key (the token hash), which InnoDB does as delete and insert with gap locks,
-     * so concurrent replacements of one session can deadlock there; for an actor of this server they first take
-     * turns on its row in {@code p2_actor}. Other servers' actors have no such row: a lost race is a
-     * {@code StorageConflictException}, and the caller runs its transaction again.
+     * so concurrent replacements of one session can deadlock there: the loser gets
+     * {@code StorageConflictException} and the caller runs its transaction again. No locking read first: on Open
+     * Liberty with H2, locking reads under contention left a pooled connection enlisted after its transaction had
+     * ended (issue 9).
      */
     @Override
     public void open(Session session) {
-        em.find(ActorEntity.class, session.fid().toString(), LockModeType.PESSIMISTIC_WRITE);
         int replaced = em.createNativeQuery("update p2_session set token_hash = ?1, cert_serial = ?2, cert_pem = ?3,"
                         + " opened_at = ?4, expires_at = ?5 where server_domain = ?6 and fid = ?7 and session_id = ?8")
                 .setParameter(1, session.tokenHash()).setParameter(2, Conversions.serial(session.certSerial()))
