@@ -11,7 +11,8 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
 import org.polyproto.jakarta.spi.storage.StorageUnavailableException;
 
-/** {@link Transactions#retriedOnConflict}: a transaction that lost a race is run again, up to three times. */
+/** {@link Transactions#retriedOnConflict}: a transaction that lost a race is run again, up to
+ * {@link Transactions#ATTEMPTS} times. */
 class TransactionsTest {
 
     private final AtomicInteger attempts = new AtomicInteger();
@@ -30,7 +31,7 @@ class TransactionsTest {
     }
 
     @Test
-    void theThirdConflictIsRethrown() {
+    void theLastConflictIsRethrown() {
         StorageConflictException[] last = new StorageConflictException[1];
 
         StorageConflictException thrown = assertThrows(StorageConflictException.class,
@@ -40,7 +41,7 @@ class TransactionsTest {
                     throw last[0];
                 }));
 
-        assertEquals(3, attempts.get());
+        assertEquals(Transactions.ATTEMPTS, attempts.get());
         assertSame(last[0], thrown);
     }
 

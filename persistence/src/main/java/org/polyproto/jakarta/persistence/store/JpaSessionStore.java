@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -33,12 +32,13 @@ public class JpaSessionStore implements SessionStore {
      * Replaces the session of (fid, session ID) in place when there is one: an UPDATE waits for a concurrent
      * replacement and then applies to its result, where delete-and-insert would collide on the unique key. The
      * UPDATE changes the row's primary key (the token hash), which InnoDB does as delete and insert with gap locks,
-     * so concurrent replacements of one session could deadlock there: they take turns on the actor's lock row
-     * first ({@link #lockActor}).
+     * so concurrent replacements of one session can deadlock there: the loser gets
+     * {@code StorageConflictException} and the caller runs its transaction again. No lock is taken first: on Open
+     * Liberty with H2, locking reads under contention left a pooled connection enlisted after its transaction had
+     * ended (issue 9).
      */
     @Override
     public void open(Session session) {
-        lockActor(session.fid());
         int replaced = em.createNativeQuery("update p2_session set token_hash = ?1, cert_serial = ?2, cert_pem = ?3,"
                         + " opened_at = ?4, expires_at = ?5 where server_domain = ?6 and fid = ?7 and session_id = ?8")
                 .setParameter(1, session.tokenHash()).setParameter(2, Conversions.serial(session.certSerial()))
@@ -64,7 +64,10 @@ public class JpaSessionStore implements SessionStore {
     /** Locks the actor's row in {@code p2_actor_lock}, inserting it on first use (the insert holds it too). */
     @Override
     public void lockActor(FederationId fid) {
-        if (em.find(ActorLockEntity.class, fid.toString(), LockModeType.PESSIMISTIC_WRITE) == null) {
+        // A write lock taken by an UPDATE, not by a locking read (see open)
+        int locked = em.createNativeQuery("update p2_actor_lock set fid = fid where fid = ?1")
+                .setParameter(1, fid.toString()).executeUpdate();
+        if (locked == 0) {
             ActorLockEntity row = new ActorLockEntity();
             row.fid = fid.toString();
             em.persist(row);
