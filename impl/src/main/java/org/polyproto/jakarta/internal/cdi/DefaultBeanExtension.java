@@ -95,18 +95,18 @@ public class DefaultBeanExtension implements Extension {
     /** The SPI interfaces {@code candidate} implements, directly or through its superclasses and interfaces. */
     static List<Class<?>> spisOf(Class<?> candidate) {
         Set<Class<?>> found = new java.util.LinkedHashSet<>();
-        java.util.Deque<Class<?>> todo = new java.util.ArrayDeque<>();
-        todo.push(candidate);
-        while (!todo.isEmpty()) {
-            Class<?> type = todo.pop();
+        java.util.Deque<Class<?>> pending = new java.util.ArrayDeque<>();
+        pending.push(candidate);
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.pop();
             if (type.isInterface() && SPI_PACKAGES.contains(type.getPackageName())) {
                 found.add(type);
             }
             if (type.getSuperclass() != null) {
-                todo.push(type.getSuperclass());
+                pending.push(type.getSuperclass());
             }
             for (Class<?> implemented : type.getInterfaces()) {
-                todo.push(implemented);
+                pending.push(implemented);
             }
         }
         return List.copyOf(found);
