@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.polyproto.jakarta.api.ErrorCode;
@@ -42,7 +43,7 @@ public class ServerKeys {
     @Inject
     ServerCertExpiry expiry;
 
-    private volatile Snapshot snapshot;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     /** Creates the server's first key if the custody has none. */
     public void ensureKey() {
@@ -122,19 +123,31 @@ public class ServerKeys {
     }
 
     private Snapshot snapshot() {
-        Snapshot s = snapshot;
+        Snapshot s = snapshot.get();
         return s != null ? s : reload();
     }
 
-    private synchronized Snapshot reload() {
+    /**
+     * Reads the custody without holding a lock (its reads are transactions; a lock around them would make every
+     * caller wait for the pool in turn). Of two concurrent reloads the one that knows more generations stays.
+     */
+    private Snapshot reload() {
         ServerSigningKey current = custody.current().orElseThrow(() -> new PolyprotoException(ErrorCode.UNAVAILABLE,
                 "The server has no identity key yet."));
         List<Generation> history = custody.history().stream().map(Generation::of).toList();
-        snapshot = new Snapshot(current, history, clock.now());
-        return snapshot;
+        return snapshot.accumulateAndGet(new Snapshot(current, history, clock.now()), Snapshot::newer);
     }
 
     private record Snapshot(ServerSigningKey current, List<Generation> history, Instant loadedAt) {
+        static Snapshot newer(Snapshot kept, Snapshot loaded) {
+            if (kept == null || loaded.history.size() > kept.history.size()) {
+                return loaded;
+            }
+            if (loaded.history.size() < kept.history.size()) {
+                return kept;
+            }
+            return loaded.loadedAt.isBefore(kept.loadedAt) ? kept : loaded;
+        }
     }
 
     private record Generation(ServerKey key, byte[] publicKey) {

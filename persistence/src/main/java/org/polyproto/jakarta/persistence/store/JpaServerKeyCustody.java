@@ -197,19 +197,27 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
         return s;
     }
 
-    private synchronized ServerKeyCipher cipher() {
-        if (cipher == null) {
+    /**
+     * Derived once and kept. Two first callers may both derive it (the salt's insert race is settled by the
+     * database); no lock is held around the salt's transactions, which once deadlocked an application's start.
+     */
+    private ServerKeyCipher cipher() {
+        ServerKeyCipher c = cipher;
+        if (c == null) {
             ServerKeySecret s = secret();
-            cipher = ServerKeyCipher.of(s, s.isRawKey() ? null : InstallationSalt.obtain(tx, domain()));
+            c = ServerKeyCipher.of(s, s.isRawKey() ? null : InstallationSalt.obtain(tx, domain()));
+            cipher = c;
         }
-        return cipher;
+        return c;
     }
 
-    private synchronized ServerKeyCipher legacyCipher() {
-        if (legacyCipher == null) {
-            legacyCipher = ServerKeyCipher.legacy(secret().passphrase());
+    private ServerKeyCipher legacyCipher() {
+        ServerKeyCipher c = legacyCipher;
+        if (c == null) {
+            c = ServerKeyCipher.legacy(secret().passphrase());
+            legacyCipher = c;
         }
-        return legacyCipher;
+        return c;
     }
 
     private record Trusted(ServerKeyEntity row, ServerSigningKey signing) {

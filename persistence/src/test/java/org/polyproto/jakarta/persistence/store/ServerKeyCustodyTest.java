@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -16,10 +17,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.api.InvalidConfigurationException;
@@ -166,6 +171,49 @@ class ServerKeyCustodyTest {
             assertEquals("1", single(db, "SELECT COUNT(*) FROM p2_key_custody"));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNodeDerivingItsCipherHoldsNoLockThatOthersWaitFor() throws Exception {
+        db.custody(secret(PASSPHRASE)).initialize(TestCertificates.serverKey(SERIAL));
+        JpaServerKeyCustody custody = db.custody(secret(PASSPHRASE));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        NewTransaction direct = custody.tx;
+        custody.tx = new NewTransaction() {
+            @Override
+            public <T> T run(Function<EntityManager, T> work) {
+                if (calls.incrementAndGet() == 2) { // the first reader's salt read, inside its key read
+                    entered.countDown();
+                    await(release);
+                }
+                return direct.run(work);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            ServerSigningKey unused = TestCertificates.serverKey(BigInteger.TEN);
+            Future<ServerSigningKey> slow = pool.submit(() -> custody.initialize(unused));
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "the first reader is reading the salt");
+            Future<ServerSigningKey> other = pool.submit(() -> custody.initialize(unused));
+            assertEquals(SERIAL, other.get(10, TimeUnit.SECONDS).key().serial(),
+                    "a second reader is not held up by the first one's salt transaction");
+            release.countDown();
+            assertEquals(SERIAL, slow.get(10, TimeUnit.SECONDS).key().serial());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
