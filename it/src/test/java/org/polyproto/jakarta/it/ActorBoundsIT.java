@@ -1,7 +1,7 @@
 package org.polyproto.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
 
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;

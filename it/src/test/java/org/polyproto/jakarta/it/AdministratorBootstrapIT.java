@@ -1,7 +1,7 @@
 package org.polyproto.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

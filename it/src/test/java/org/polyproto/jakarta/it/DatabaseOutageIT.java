@@ -3,7 +3,7 @@ package org.polyproto.jakarta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
 
 import jakarta.json.Json;
 import java.util.List;

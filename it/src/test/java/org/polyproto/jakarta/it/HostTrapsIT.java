@@ -2,7 +2,7 @@ package org.polyproto.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
 
 import jakarta.json.JsonObject;
 import java.io.File;

@@ -2,8 +2,8 @@ package org.polyproto.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.inParallel;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.inParallel;
 
 import jakarta.json.JsonObject;
 import java.util.List;

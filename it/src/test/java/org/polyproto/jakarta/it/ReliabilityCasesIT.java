@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.inParallel;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.strings;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.x509;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.inParallel;
+import static org.polyproto.jakarta.it.IdentityRoutes.strings;
+import static org.polyproto.jakarta.it.IdentityRoutes.x509;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

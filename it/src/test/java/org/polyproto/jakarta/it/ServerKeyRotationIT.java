@@ -2,8 +2,8 @@ package org.polyproto.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.assertError;
-import static org.polyproto.jakarta.it.IdentityRoutesIT.x509;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.x509;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

@@ -1,6 +1,10 @@
 package org.polyproto.jakarta.it.host;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -8,7 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -16,6 +23,7 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.it.ProbeResource;
 import org.polyproto.jakarta.spi.Actor;
 import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.ActorRegistration;
@@ -32,7 +40,7 @@ public class BcryptUsers implements ActorDirectory, ActorRegistration, Credentia
     static final int COST = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DUMMY = OpenBSDBCrypt.generate("not anybody's".toCharArray(), salt(), COST);
-    /** The host's own schema, applied by its own tooling (here: the test, through the probe, before it starts). */
+    /** The host's own schema, applied by its own tooling (here: {@link Schema}, as the application starts). */
     public static final String TABLE = "create table host_users (fid varchar(320) primary key, "
             + "bcrypt varchar(60) not null)";
 
@@ -76,6 +84,44 @@ public class BcryptUsers implements ActorDirectory, ActorRegistration, Credentia
             }
         } catch (SQLException e) {
             throw new IllegalStateException("host_users", e);
+        }
+    }
+
+    /**
+     * Creates {@code host_users} as the application starts, before the module's start (which may register the
+     * configured administrators here) and before anyone signs in; an existing table is kept.
+     */
+    @ApplicationScoped
+    public static class Schema {
+        void create(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE + 200)
+                    @Initialized(ApplicationScoped.class) Object started) {
+            // On a thread of its own: outside a global transaction, Open Liberty would keep the connection in the
+            // start thread's local transaction containment (see the module's SchemaMigrationStartup).
+            CompletableFuture.runAsync(Schema::createTable).join();
+        }
+
+        private static void createTable() {
+            try (Connection c = dataSource().getConnection(); Statement ddl = c.createStatement()) {
+                ddl.execute(TABLE);
+            } catch (SQLException exists) {
+                // created by an earlier start or another node
+            }
+        }
+    }
+
+    /** The test probe's view of this host: its users stand in for the module's actor table. */
+    @ApplicationScoped
+    public static class Counts implements ProbeResource.StoredElsewhere {
+        @Override
+        @Transactional
+        public Map<String, Long> counts() {
+            try (Connection c = dataSource().getConnection(); PreparedStatement count = c.prepareStatement(
+                    "select count(*) from host_users"); ResultSet row = count.executeQuery()) {
+                row.next();
+                return Map.of("p2_actor", row.getLong(1));
+            } catch (SQLException e) {
+                throw new IllegalStateException("host_users", e);
+            }
         }
     }
 

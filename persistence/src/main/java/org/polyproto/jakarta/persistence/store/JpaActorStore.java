@@ -31,6 +31,7 @@ public class JpaActorStore implements ActorStore {
     }
 
     @Override
+    @ReadOnly
     public Optional<ActorRecord> find(FederationId fid) {
         return Optional.ofNullable(em.find(ActorEntity.class, fid.toString())).map(JpaActorStore::toRecord);
     }

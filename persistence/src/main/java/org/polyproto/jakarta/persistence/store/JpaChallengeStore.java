@@ -37,6 +37,7 @@ public class JpaChallengeStore implements ChallengeStore {
     }
 
     @Override
+    @ReadOnly
     public Optional<Challenge> find(String value) {
         ChallengeEntity found = em.find(ChallengeEntity.class, value);
         if (found == null || !found.serverDomain.equals(scope.domain())) {

@@ -41,6 +41,7 @@ public class JpaIdCertStore implements IdCertStore {
     }
 
     @Override
+    @ReadOnly
     public Optional<IdCertRecord> find(BigInteger serial) {
         if (!Conversions.isStorableSerial(serial)) {
             return Optional.empty();
@@ -49,6 +50,7 @@ public class JpaIdCertStore implements IdCertStore {
     }
 
     @Override
+    @ReadOnly
     public List<IdCertRecord> findValidAt(FederationId fid, Instant t, int limit) {
         return em.createQuery(VALID_AT + " order by c.notBefore desc, c.serial desc", IdCertEntity.class)
                 .setParameter("fid", fid.toString()).setParameter("t", Conversions.seconds(t))
@@ -56,6 +58,7 @@ public class JpaIdCertStore implements IdCertStore {
     }
 
     @Override
+    @ReadOnly
     public List<IdCertRecord> findValidAt(FederationId fid, String sessionId, Instant t) {
         return em.createQuery(VALID_AT + " and c.sessionId = :sid order by c.notBefore, c.serial", IdCertEntity.class)
                 .setParameter("fid", fid.toString()).setParameter("t", Conversions.seconds(t))

@@ -51,6 +51,7 @@ public class JpaKeyPackageStore implements KeyPackageStore {
     }
 
     @Override
+    @ReadOnly
     public int countRegular(ClientId client) {
         return em.createQuery("select count(p) from KeyPackageEntity p where" + CLIENT + " and p.lastResort = false",
                         Long.class)

@@ -84,12 +84,14 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
+    @ReadOnly
     public Optional<Session> findByTokenHash(String tokenHash) {
         return Optional.ofNullable(em.find(SessionEntity.class, tokenHash))
                 .filter(e -> e.serverDomain.equals(scope.domain())).map(JpaSessionStore::toSession);
     }
 
     @Override
+    @ReadOnly
     public List<Session> findByActor(FederationId fid) {
         return em.createQuery("select s from SessionEntity s where s.serverDomain = :server and s.fid = :fid"
                         + " order by s.openedAt",
@@ -106,6 +108,7 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
+    @ReadOnly
     public List<Session> findByDomain(String domain) {
         return em.createQuery("select s from SessionEntity s where s.serverDomain = :server and s.fid like :suffix",
                         SessionEntity.class).setParameter("server", scope.domain())

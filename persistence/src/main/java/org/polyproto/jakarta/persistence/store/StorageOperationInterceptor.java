@@ -9,9 +9,9 @@ import jakarta.persistence.EntityManager;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
- * Around every call of a JPA store, inside the caller's transaction: flushes, so that a constraint the call
- * violates fails here and not at the caller's commit, and translates what failed into the storage contract's
- * exceptions ({@link StorageFailures}).
+ * Around every call of a JPA store, inside the caller's transaction: flushes after a call that may write (every
+ * method not marked {@link ReadOnly}), so that a constraint the call violates fails here and not at the caller's
+ * commit, and translates what failed into the storage contract's exceptions ({@link StorageFailures}).
  */
 @StorageOperation
 @Interceptor
@@ -26,7 +26,9 @@ public class StorageOperationInterceptor {
     Object translate(InvocationContext invocation) throws Exception {
         try {
             Object result = invocation.proceed();
-            em.flush();
+            if (!invocation.getMethod().isAnnotationPresent(ReadOnly.class)) {
+                em.flush();
+            }
             return result;
         } catch (RuntimeException e) {
             throw StorageFailures.translate(e);

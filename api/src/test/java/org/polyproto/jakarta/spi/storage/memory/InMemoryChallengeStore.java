@@ -37,4 +37,9 @@ public class InMemoryChallengeStore implements ChallengeStore {
         }
         return removed;
     }
+
+    /** How many challenges are stored, for tests that check what a request left behind. */
+    public int size() {
+        return challenges.size();
+    }
 }

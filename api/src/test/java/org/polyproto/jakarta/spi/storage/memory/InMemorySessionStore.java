@@ -79,4 +79,9 @@ public class InMemorySessionStore implements SessionStore {
         expired.forEach(s -> close(s.tokenHash()));
         return expired;
     }
+
+    /** How many sessions are stored, for tests that check what a request left behind. */
+    public synchronized int size() {
+        return byTokenHash.size();
+    }
 }

@@ -1,0 +1,100 @@
+package org.polyproto.jakarta.persistence.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
+
+/** A store call that may write is flushed inside it; a read is not; what fails is translated. */
+class StorageOperationInterceptorTest {
+
+    private final AtomicInteger flushes = new AtomicInteger();
+    private final StorageOperationInterceptor interceptor = new StorageOperationInterceptor();
+
+    StorageOperationInterceptorTest() {
+        interceptor.em = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("flush")) {
+                        flushes.incrementAndGet();
+                    }
+                    return null;
+                });
+    }
+
+    @Test
+    void aCallThatMayWriteIsFlushedAndAReadIsNot() throws Exception {
+        interceptor.translate(call(JpaChallengeStore.class.getMethod("consume", String.class), () -> null));
+        assertEquals(1, flushes.get());
+        interceptor.translate(call(JpaChallengeStore.class.getMethod("find", String.class), () -> null));
+        assertEquals(1, flushes.get(), "a read-only call leaves nothing to flush");
+    }
+
+    @Test
+    void aUniqueKeyViolationBecomesAConflict() throws Exception {
+        PersistenceException duplicate = new PersistenceException(new SQLException("duplicate", "23505"));
+        Exception e = assertThrows(Exception.class, () -> interceptor.translate(
+                call(JpaChallengeStore.class.getMethod("save", org.polyproto.jakarta.spi.storage.Challenge.class),
+                        () -> {
+                            throw duplicate;
+                        })));
+        assertInstanceOf(StorageConflictException.class, e);
+    }
+
+    private interface Body {
+        Object run() throws Exception;
+    }
+
+    private static InvocationContext call(Method method, Body body) {
+        return new InvocationContext() {
+            @Override
+            public Object getTarget() {
+                return null;
+            }
+
+            @Override
+            public Object getTimer() {
+                return null;
+            }
+
+            @Override
+            public Method getMethod() {
+                return method;
+            }
+
+            @Override
+            public Constructor<?> getConstructor() {
+                return null;
+            }
+
+            @Override
+            public Object[] getParameters() {
+                return new Object[0];
+            }
+
+            @Override
+            public void setParameters(Object[] params) {
+            }
+
+            @Override
+            public Map<String, Object> getContextData() {
+                return Map.of();
+            }
+
+            @Override
+            public Object proceed() throws Exception {
+                return body.run();
+            }
+        };
+    }
+}
