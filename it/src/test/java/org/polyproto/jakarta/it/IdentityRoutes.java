@@ -401,6 +401,24 @@ abstract class IdentityRoutes extends DeployedHostTest {
     }
 
     @Test
+    void theRuntimesRefusalsUnderTheModulesPathsGetTheEnvelopeAndTheHostKeepsItsOwn() {
+        assertError(http.get("p2core/no-such-route"), 404, "P2CORE_NOT_FOUND");
+        assertError(http.get("p2core"), 404, "P2CORE_NOT_FOUND");
+        Http.Reply wrongMethod = http.send("DELETE", "p2core/challenge", null, null, null);
+        assertError(wrongMethod, 405, "P2CORE_METHOD_NOT_ALLOWED");
+        assertTrue(wrongMethod.headers().firstValue("Allow").orElse("").contains("GET"), wrongMethod::toString);
+        assertError(http.sendWithHeader("GET", "p2core/challenge", null, "Accept", "image/png"), 406,
+                "P2CORE_NOT_ACCEPTABLE");
+
+        Http.Reply hostMissing = http.get("no-such-host-route");
+        assertEquals(404, hostMissing.status());
+        assertFalse(hostMissing.body().contains("P2CORE"), hostMissing::toString);
+        Http.Reply hostMethod = http.send("DELETE", "hello", null, null, null);
+        assertEquals(405, hostMethod.status());
+        assertFalse(hostMethod.body().contains("P2CORE"), hostMethod::toString);
+    }
+
+    @Test
     void theExampleHostServesTheModulesOpenApiDocument() {
         Http.Reply reply = http.get("openapi");
         assertEquals(200, reply.status(), reply::toString);
