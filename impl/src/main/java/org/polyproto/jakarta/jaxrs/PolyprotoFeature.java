@@ -14,6 +14,7 @@ import org.polyproto.jakarta.internal.rest.ContainerRefusalMapper;
 import org.polyproto.jakarta.internal.rest.EventResource;
 import org.polyproto.jakarta.internal.rest.KeyPackageResource;
 import org.polyproto.jakarta.internal.rest.LastResortKeyPackageResource;
+import org.polyproto.jakarta.internal.rest.MediaHeaderFilter;
 import org.polyproto.jakarta.internal.rest.PolyprotoExceptionMapper;
 import org.polyproto.jakarta.internal.rest.RateLimitBinding;
 import org.polyproto.jakarta.internal.rest.RegistrationResource;
@@ -57,6 +58,7 @@ public class PolyprotoFeature implements Feature {
         context.register(new TokenFilter(cdi.select(Sessions.class).get()));
         context.register(new PolyprotoExceptionMapper());
         context.register(ContainerRefusalMapper.class, Priorities.USER + 1000);
+        context.register(new MediaHeaderFilter());
         context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get(),
                 cdi.select(ClientAddressResolver.class).get()));
         return true;

@@ -10,11 +10,13 @@ import java.util.OptionalInt;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.spi.storage.LoginFailureStore;
+import org.polyproto.jakarta.spi.storage.StorageConflictException;
 
 /**
  * Password attempts in {@code p2_login_failure}, one row per actor. An attempt is one conditional UPDATE (counted
  * only where the lock has ended), whose row lock makes concurrent attempts for the actor take turns until the
- * transaction ends; the first attempt inserts the row, and of two first attempts the loser's insert is a conflict.
+ * transaction ends; the first attempt inserts the row, and of two first attempts the loser is a conflict (its
+ * insert fails, or it finds the row the winner made after its update looked).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -36,10 +38,14 @@ public class JpaLoginFailureStore implements LoginFailureStore {
             return OptionalInt.of(((Number) em.createNativeQuery("select failures from p2_login_failure where fid = ?1")
                     .setParameter(1, fid.toString()).getSingleResult()).intValue());
         }
-        List<?> locked = em.createNativeQuery("select fid from p2_login_failure where fid = ?1")
+        List<?> lockedUntil = em.createNativeQuery("select locked_until from p2_login_failure where fid = ?1")
                 .setParameter(1, fid.toString()).getResultList();
-        if (!locked.isEmpty()) {
-            return OptionalInt.empty();
+        if (!lockedUntil.isEmpty()) {
+            if (((Number) lockedUntil.get(0)).longValue() > at) {
+                return OptionalInt.empty();
+            }
+            // created by a concurrent first attempt after this one's update looked
+            throw new StorageConflictException("polyproto: a concurrent first attempt created the record", null);
         }
         em.createNativeQuery("insert into p2_login_failure (fid, failures, last_attempt, locked_until)"
                 + " values (?1, 1, ?2, 0)").setParameter(1, fid.toString()).setParameter(2, at).executeUpdate();
