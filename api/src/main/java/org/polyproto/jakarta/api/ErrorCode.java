@@ -23,6 +23,12 @@ public enum ErrorCode {
     FORBIDDEN(403),
     ACTOR_NOT_FOUND(404),
     NOT_FOUND(404),
+    /** @since 0.3 */
+    METHOD_NOT_ALLOWED(405),
+    /** @since 0.3 */
+    NOT_ACCEPTABLE(406),
+    /** @since 0.3 */
+    UNSUPPORTED_MEDIA_TYPE(415),
     UNSUPPORTED_ALGORITHM(400),
     PAYLOAD_TOO_LARGE(413),
     RATE_LIMITED(429),

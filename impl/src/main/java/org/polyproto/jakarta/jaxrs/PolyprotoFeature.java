@@ -1,6 +1,7 @@
 package org.polyproto.jakarta.jaxrs;
 
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
@@ -9,9 +10,11 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.rest.ActorKeyResource;
 import org.polyproto.jakarta.internal.rest.BodyLimitFilter;
 import org.polyproto.jakarta.internal.rest.ChallengeResource;
+import org.polyproto.jakarta.internal.rest.ContainerRefusalMapper;
 import org.polyproto.jakarta.internal.rest.EventResource;
 import org.polyproto.jakarta.internal.rest.KeyPackageResource;
 import org.polyproto.jakarta.internal.rest.LastResortKeyPackageResource;
+import org.polyproto.jakarta.internal.rest.MediaHeaderFilter;
 import org.polyproto.jakarta.internal.rest.PolyprotoExceptionMapper;
 import org.polyproto.jakarta.internal.rest.RateLimitBinding;
 import org.polyproto.jakarta.internal.rest.RegistrationResource;
@@ -24,7 +27,8 @@ import org.polyproto.jakarta.spi.RateLimiter;
 
 /**
  * The module's JAX-RS wiring: the rate-limit, body-size and token filters, all bound to the module's own resources
- * only, and the mapper of the module's own exception type. Nothing here touches the host's resources.
+ * only, the mapper of the module's own exception type, and the envelope for the runtime's refusals (unknown route,
+ * wrong method or media type) under the module's paths only. Nothing here touches the host's resources.
  * <p>
  * A host whose {@code Application} is scanned (empty {@code getClasses()}) needs to do nothing: the resources
  * under {@code p2core/} and this feature are found in the jar. A host that lists its classes adds
@@ -53,6 +57,8 @@ public class PolyprotoFeature implements Feature {
         context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().requests().maxBodySize()));
         context.register(new TokenFilter(cdi.select(Sessions.class).get()));
         context.register(new PolyprotoExceptionMapper());
+        context.register(ContainerRefusalMapper.class, Priorities.USER + 1000);
+        context.register(new MediaHeaderFilter());
         context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get(),
                 cdi.select(ClientAddressResolver.class).get()));
         return true;

@@ -401,6 +401,39 @@ abstract class IdentityRoutes extends DeployedHostTest {
     }
 
     @Test
+    void theRuntimesRefusalsUnderTheModulesPathsGetTheEnvelopeAndTheHostKeepsItsOwn() {
+        assertError(http.get("p2core/no-such-route"), 404, "P2CORE_NOT_FOUND");
+        assertError(http.get("p2core"), 404, "P2CORE_NOT_FOUND");
+        Http.Reply wrongMethod = http.send("DELETE", "p2core/challenge", null, null, null);
+        assertError(wrongMethod, 405, "P2CORE_METHOD_NOT_ALLOWED");
+        assertTrue(wrongMethod.headers().firstValue("Allow").orElse("").contains("GET"), wrongMethod::toString);
+        JsonObject before = flows.counts();
+        for (String accept : List.of("text/html;q=x", "application/json;q=1.5")) {
+            Http.Reply reply = http.sendWithHeader("GET", "p2core/challenge", null, "Accept", accept);
+            assertTrue(reply.body().startsWith("{"), () -> accept + ": " + reply);
+            assertError(reply, 400, "P2CORE_BAD_REQUEST");
+        }
+        for (String type : List.of("text/html;q=x", "application/json;q=y")) {
+            String body = "{\"actor_name\":\"" + Flows.uniqueName("ct") + "\"}";
+            Http.Reply reply = http.send("POST", "p2core/register", body, null, type);
+            assertTrue(reply.body().startsWith("{"), () -> type + ": " + reply);
+            assertError(reply, 400, "P2CORE_BAD_REQUEST");
+        }
+        assertEquals(before, flows.counts(), "nothing stored");
+        assertEquals(200, http.sendWithHeader("GET", "p2core/challenge", null, "Accept",
+                "text/html;q=0.9, */*;q=0.1").status(), "a well-formed Accept is served JSON");
+
+        Http.Reply hostMissing = http.get("no-such-host-route");
+        assertEquals(404, hostMissing.status());
+        assertFalse(hostMissing.body().contains("P2CORE"), hostMissing::toString);
+        Http.Reply hostMethod = http.send("DELETE", "hello", null, null, null);
+        assertEquals(405, hostMethod.status());
+        assertFalse(hostMethod.body().contains("P2CORE"), hostMethod::toString);
+        Http.Reply hostHeader = http.sendWithHeader("GET", "hello", null, "Accept", "///");
+        assertFalse(hostHeader.body().contains("P2CORE"), hostHeader::toString);
+    }
+
+    @Test
     void theExampleHostServesTheModulesOpenApiDocument() {
         Http.Reply reply = http.get("openapi");
         assertEquals(200, reply.status(), reply::toString);

@@ -19,7 +19,7 @@ public class PolyprotoConfig {
     /** Every key the module reads, families as templates such as {@code polyproto.rate-limit.<class>.burst}. */
     public static final List<String> KEYS = Stream.of(ServerSettings.KEYS, SessionSettings.KEYS,
             CertificateSettings.KEYS, KeyPackageSettings.KEYS, RequestSettings.KEYS, RateLimitSettings.KEYS,
-            PasswordSettings.KEYS, FederationSettings.KEYS).flatMap(List::stream).toList();
+            PasswordSettings.KEYS, BruteForceSettings.KEYS, FederationSettings.KEYS).flatMap(List::stream).toList();
 
     @Inject
     ConfigurationSource source;
@@ -31,6 +31,7 @@ public class PolyprotoConfig {
     private RequestSettings requests;
     private RateLimitSettings rateLimits;
     private PasswordSettings passwords;
+    private BruteForceSettings bruteForce;
     private FederationSettings federation;
 
     /** Settings read from {@code source} at once, outside CDI. */
@@ -50,6 +51,7 @@ public class PolyprotoConfig {
         requests = RequestSettings.read(source);
         rateLimits = RateLimitSettings.read(source);
         passwords = PasswordSettings.read(source);
+        bruteForce = BruteForceSettings.read(source);
         federation = FederationSettings.read(source);
     }
 
@@ -79,6 +81,10 @@ public class PolyprotoConfig {
 
     public PasswordSettings passwords() {
         return passwords;
+    }
+
+    public BruteForceSettings bruteForce() {
+        return bruteForce;
     }
 
     public FederationSettings federation() {

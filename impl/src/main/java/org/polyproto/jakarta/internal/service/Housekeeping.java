@@ -34,6 +34,8 @@ public class Housekeeping {
     @Inject
     EventQueue events;
     @Inject
+    org.polyproto.jakarta.spi.storage.LoginFailureStore loginFailures;
+    @Inject
     PolyprotoClock clock;
     @Inject
     org.polyproto.jakarta.internal.config.PolyprotoConfig config;
@@ -61,9 +63,10 @@ public class Housekeeping {
         for (Session session : ended) {
             forget(session);
         }
-        if (challengesRemoved + ended.size() > 0) {
-            LOG.fine(() -> "polyproto: removed " + challengesRemoved + " expired challenges and " + ended.size()
-                    + " expired sessions");
+        int attemptsForgotten = loginFailures.purge(now.minus(config.bruteForce().resetAfter()), now);
+        if (challengesRemoved + ended.size() + attemptsForgotten > 0) {
+            LOG.fine(() -> "polyproto: removed " + challengesRemoved + " expired challenges, " + ended.size()
+                    + " expired sessions and " + attemptsForgotten + " old password-attempt records");
         }
     }
 

@@ -17,9 +17,9 @@ import org.polyproto.jakarta.spi.RegistrationHandler;
 import org.polyproto.jakarta.spi.TrustDecision;
 
 /**
- * {@code POST p2core/session/trust}: checks the CSR, finds the actor in the {@link ActorDirectory}, has the
- * {@link CredentialVerifier} check the password (outside any transaction), lets the registration handler decide,
- * then issues the ID-Cert and opens the session.
+ * {@code POST p2core/session/trust}: checks the CSR, finds the actor in the {@link ActorDirectory}, counts the
+ * password attempt ({@link PasswordAttempts}), has the {@link CredentialVerifier} check the password (outside any
+ * transaction), lets the registration handler decide, then issues the ID-Cert and opens the session.
  */
 @ApplicationScoped
 public class Trusts {
@@ -36,6 +36,8 @@ public class Trusts {
     PolyprotoConfig config;
     @Inject
     Secrets secrets;
+    @Inject
+    PasswordAttempts attempts;
 
     public IssuedIdCertRepresentation trust(String actorName, String csrText, Optional<String> password,
                                             JsonObject authPayload) {
@@ -53,11 +55,24 @@ public class Trusts {
 
     private void authenticate(FederationId fid, Optional<String> password, JsonObject authPayload) {
         boolean known = directory.find(fid).isPresent();
-        boolean verified = password.isPresent() && verify(fid, password.get(), authPayload);
+        boolean verified = password.isPresent() && checkPassword(fid, known, password.get(), authPayload);
         TrustDecision decision = known ? handler.onTrust(fid, verified, authPayload) : TrustDecision.refused();
         if (!decision.isGranted()) {
             throw new PolyprotoException(401, decision.errcode().orElseThrow(), decision.message().orElseThrow());
         }
+    }
+
+    /**
+     * Counts the attempt of an existing actor first ({@link PasswordAttempts}); a locked actor's password is still
+     * verified, so that its answer and its time are those of a wrong one, and then treated as wrong.
+     */
+    private boolean checkPassword(FederationId fid, boolean known, String password, JsonObject authPayload) {
+        boolean admitted = !known || attempts.admit(fid);
+        boolean right = verify(fid, password, authPayload) && admitted;
+        if (known && right) {
+            attempts.succeeded(fid);
+        }
+        return right;
     }
 
     /** Without a verifier no password is ever right; the dummy hash keeps the time of a wrong one. */

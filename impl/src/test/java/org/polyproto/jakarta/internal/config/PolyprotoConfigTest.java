@@ -61,6 +61,10 @@ class PolyprotoConfigTest {
             Map.entry(RateLimitSettings.MAX_TRACKED, COUNT),
             Map.entry(PasswordSettings.MAX_CONCURRENT, COUNT),
             Map.entry(PasswordSettings.MAX_WAIT, DURATION),
+            Map.entry(BruteForceSettings.MAX_FAILURES, COUNT),
+            Map.entry(BruteForceSettings.WAIT, DURATION),
+            Map.entry(BruteForceSettings.MAX_WAIT, concat(DURATION, "PT1S")),
+            Map.entry(BruteForceSettings.RESET_AFTER, DURATION),
             Map.entry(FederationSettings.RESOLVE, List.of("not a url", "ftp://other.example/", "http:///api/",
                     "other.example", "https://bad host/")),
             Map.entry(FederationSettings.CACHE_TTL, DURATION),
@@ -77,6 +81,10 @@ class PolyprotoConfigTest {
 
     @TempDir
     Path dir;
+
+    private static List<String> concat(List<String> values, String... more) {
+        return Stream.concat(values.stream(), Stream.of(more)).toList();
+    }
 
     @Test
     void everyDeclaredKeyHasBadValuesBelow() {

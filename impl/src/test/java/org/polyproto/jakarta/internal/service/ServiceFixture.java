@@ -36,6 +36,7 @@ import org.polyproto.jakarta.spi.storage.memory.InMemoryChallengeStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryEventQueue;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryIdCertStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyPackageStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryLoginFailureStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemorySessionStore;
 import org.polyproto.jakarta.testing.TestActor;
 
@@ -66,6 +67,7 @@ final class ServiceFixture {
     final InMemoryIdCertStore idCertStore = new InMemoryIdCertStore();
     final InMemoryKeyPackageStore keyPackageStore = new InMemoryKeyPackageStore();
     final InMemoryEventQueue eventQueue = new InMemoryEventQueue();
+    final InMemoryLoginFailureStore loginFailureStore = new InMemoryLoginFailureStore();
     final InMemoryServerKeyCustody custody = new InMemoryServerKeyCustody();
 
     final PolyprotoConfig config;
@@ -83,6 +85,7 @@ final class ServiceFixture {
     final IdCertIssuance issuance = new IdCertIssuance();
     final Registrations registrations = new Registrations();
     final Trusts trusts = new Trusts();
+    final PasswordAttempts passwordAttempts = new PasswordAttempts();
     final CertificateTrust certificateTrust = new CertificateTrust();
     final SessionOpening opening = new SessionOpening();
     final Identification identification = new Identification();
@@ -122,6 +125,7 @@ final class ServiceFixture {
         housekeeping.sessions = sessionStore;
         housekeeping.keyPackages = keyPackageStore;
         housekeeping.events = eventQueue;
+        housekeeping.loginFailures = loginFailureStore;
         housekeeping.clock = clock;
         housekeeping.config = config;
         housekeeping.init();
@@ -169,6 +173,11 @@ final class ServiceFixture {
         trusts.issuance = issuance;
         trusts.config = config;
         trusts.secrets = secrets;
+        trusts.attempts = passwordAttempts;
+        passwordAttempts.store = loginFailureStore;
+        passwordAttempts.config = config;
+        passwordAttempts.clock = clock;
+        passwordAttempts.transactions = transactions;
 
         certificateTrust.serverKeys = serverKeys;
         certificateTrust.idCerts = idCertStore;

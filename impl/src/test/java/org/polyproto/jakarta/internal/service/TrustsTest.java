@@ -7,7 +7,11 @@ import static org.polyproto.jakarta.internal.service.ServiceFixture.DOMAIN;
 import static org.polyproto.jakarta.internal.service.ServiceFixture.fid;
 
 import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
@@ -15,6 +19,7 @@ import org.polyproto.jakarta.api.representation.IssuedIdCertRepresentation;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.internal.config.BruteForceSettings;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.testing.TestActor;
 
@@ -109,5 +114,65 @@ class TrustsTest {
                 key.csrPem(bob.localName(), DOMAIN, "s"), Optional.of(PASSWORD), JsonValue.EMPTY_JSON_OBJECT));
 
         assertEquals("P2CORE_CSR_INVALID", e.code());
+    }
+
+    @Test
+    void afterMaxFailuresEvenTheRightPasswordIsAnsweredAsAWrongOneUntilTheLockEnds() {
+        ServiceFixture g = new ServiceFixture(Map.of(BruteForceSettings.MAX_FAILURES, "3",
+                BruteForceSettings.WAIT, "60", BruteForceSettings.MAX_WAIT, "600"));
+        g.registrations.register("alice", Optional.of(PASSWORD), JsonValue.EMPTY_JSON_OBJECT);
+        PolyprotoException wrong = assertThrows(PolyprotoException.class, () -> trust(g, "alice", "not the one!"));
+        assertThrows(PolyprotoException.class, () -> trust(g, "alice", "not the one!"));
+        assertThrows(PolyprotoException.class, () -> trust(g, "alice", "not the one!"));
+
+        PolyprotoException locked = assertThrows(PolyprotoException.class, () -> trust(g, "alice", PASSWORD));
+        assertEquals(wrong.code(), locked.code());
+        assertEquals(wrong.status(), locked.status());
+        assertEquals(wrong.getMessage(), locked.getMessage(), "no oracle: a lock answers as a wrong password");
+        assertTrue(g.sessionStore.findByActor(fid("alice")).isEmpty());
+
+        g.advance(Duration.ofSeconds(60));
+        trust(g, "alice", PASSWORD);
+        assertEquals(1, g.sessionStore.findByActor(fid("alice")).size(), "the lock has ended");
+    }
+
+    @Test
+    void eachFailureAfterALockDoublesTheNextOneAndASuccessForgetsThem() {
+        ServiceFixture g = new ServiceFixture(Map.of(BruteForceSettings.MAX_FAILURES, "2",
+                BruteForceSettings.WAIT, "60", BruteForceSettings.MAX_WAIT, "200"));
+        g.registrations.register("alice", Optional.of(PASSWORD), JsonValue.EMPTY_JSON_OBJECT);
+        assertThrows(PolyprotoException.class, () -> trust(g, "alice", "not the one!"));
+        assertThrows(PolyprotoException.class, () -> trust(g, "alice", "not the one!"));
+        g.advance(Duration.ofSeconds(60));
+        assertThrows(PolyprotoException.class, () -> trust(g, "alice", "not the one!"));
+
+        g.advance(Duration.ofSeconds(119));
+        assertThrows(PolyprotoException.class, () -> trust(g, "alice", PASSWORD), "locked for 120 s this time");
+        g.advance(Duration.ofSeconds(1));
+        trust(g, "alice", PASSWORD);
+
+        assertThrows(PolyprotoException.class, () -> trust(g, "alice", "not the one!"));
+        trust(g, "alice", PASSWORD);
+        assertEquals(OptionalInt.of(1), g.loginFailureStore.count(fid("alice"), g.now(), g.now()),
+                "a success forgets the attempts");
+        assertEquals(Duration.ofSeconds(200), g.config.bruteForce().lockAfter(3), "capped at the longest lock");
+    }
+
+    @Test
+    void attemptsForUnknownNamesAreNotStored() {
+        ServiceFixture g = new ServiceFixture(Map.of(BruteForceSettings.MAX_FAILURES, "1"));
+        for (int i = 0; i < 3; i++) {
+            assertThrows(PolyprotoException.class, () -> trust(g, "nobody", PASSWORD));
+        }
+        Instant later = g.now().plus(Duration.ofDays(1));
+        assertEquals(0, g.loginFailureStore.purge(later, later), "no record to remove");
+    }
+
+    private int sessions;
+
+    /** A trust for a new session ID each time (a session ID with a valid ID-Cert is refused). */
+    private IssuedIdCertRepresentation trust(ServiceFixture g, String name, String password) {
+        return g.trusts.trust(name, key.csrPem(name, DOMAIN, "s" + ++sessions), Optional.of(password),
+                JsonValue.EMPTY_JSON_OBJECT);
     }
 }

@@ -1,0 +1,57 @@
+package org.polyproto.jakarta.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.OptionalInt;
+import java.util.logging.Logger;
+import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.internal.config.BruteForceSettings;
+import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.spi.storage.LoginFailureStore;
+
+/**
+ * The brute-force defence of {@code session/trust} ({@link BruteForceSettings}): every password attempt of an
+ * existing actor is counted in the {@link LoginFailureStore} before the password is checked, in a transaction of
+ * its own, so that concurrent guesses on any number of nodes take turns. The attempt that uses up the free ones
+ * locks the actor in that same transaction; while the lock lasts, attempts are not admitted.
+ */
+@ApplicationScoped
+public class PasswordAttempts {
+
+    private static final Logger LOG = Logger.getLogger(PasswordAttempts.class.getName());
+
+    @Inject
+    LoginFailureStore store;
+    @Inject
+    PolyprotoConfig config;
+    @Inject
+    PolyprotoClock clock;
+    @Inject
+    Transactions transactions;
+
+    /**
+     * Counts an attempt for {@code fid}; false when the actor is locked, and then its password must be treated as
+     * wrong, whatever it is.
+     */
+    public boolean admit(FederationId fid) {
+        BruteForceSettings settings = config.bruteForce();
+        Instant now = clock.now();
+        OptionalInt attempt = Transactions.retriedOnConflict(() -> transactions.call(() -> {
+            OptionalInt counted = store.count(fid, now, now.minus(settings.resetAfter()));
+            if (counted.isPresent() && counted.getAsInt() >= settings.maxFailures()) {
+                store.lock(fid, now.plus(settings.lockAfter(counted.getAsInt() - settings.maxFailures() + 1)));
+            }
+            return counted;
+        }));
+        if (attempt.isEmpty()) {
+            LOG.fine(() -> "polyproto: a password attempt for a locked actor was refused");
+        }
+        return attempt.isPresent();
+    }
+
+    /** The actor gave the right password: its attempts are forgotten. */
+    public void succeeded(FederationId fid) {
+        transactions.run(() -> store.clear(fid));
+    }
+}
