@@ -18,6 +18,9 @@ import java.util.Optional;
  * {@link ServerKey#notAfter()} is the end of the server certificate; the module refuses to issue ID-Certs after it.
  * <p>
  * Thread-safe; {@link #initialize} and {@link #rotate} must be atomic across the nodes that share the store.
+ * Each node keeps a copy of {@link #current()} and {@link #history()} and reads both again once per
+ * {@code polyproto.server-key.refresh} (2 seconds by default), so they should be cheap; {@link #inForce} is called
+ * on every issuance and every identify of a home actor, inside the caller's transaction.
  *
  * @since 0.1
  */
@@ -28,6 +31,17 @@ public interface ServerKeyCustody {
 
     /** Every generation, oldest first, retired ones included. */
     List<ServerKey> history();
+
+    /**
+     * Whether the key with {@code serial} is the key in force now, as the store says (not a node's copy). Once a
+     * {@link #rotate} has committed anywhere, this answers false for the key it retired on every node. A custody
+     * that keeps its rows in the caller's database should read them in the caller's transaction.
+     *
+     * @since 0.3
+     */
+    default boolean inForce(java.math.BigInteger serial) {
+        return current().filter(k -> k.key().serial().equals(serial)).isPresent();
+    }
 
     /**
      * Stores {@code first} if no key exists yet.

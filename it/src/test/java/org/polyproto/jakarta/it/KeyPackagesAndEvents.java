@@ -270,7 +270,7 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
         return events.stream().map(e -> e.getString("t")).toList();
     }
 
-    private static List<String> packages(int n) {
+    static List<String> packages(int n) {
         String prefix = Flows.uniqueName("kp");
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -279,11 +279,11 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
         return out;
     }
 
-    private static String pkg(String seed) {
+    static String pkg(String seed) {
         return Base64.getEncoder().encodeToString(("keypackage:" + seed).getBytes());
     }
 
-    private static String array(List<String> values) {
+    static String array(List<String> values) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();

@@ -26,6 +26,7 @@ class ServerKeyRotationIT extends DeployedHostTest {
         int keysBefore = flows.counts().getInt("p2_server_key");
         flows.events(oldMember.token());
         flows.events(admin.token());
+        jakarta.json.JsonObject before = flows.counts();
 
         Http.Reply rotated = http.put("p2core/key/server", null, admin.token());
         assertEquals(200, rotated.status(), rotated::toString);
@@ -33,7 +34,10 @@ class ServerKeyRotationIT extends DeployedHostTest {
         assertNotEquals(oldPem, newPem);
         assertEquals(newPem, http.get("p2core/key/server").string());
         assertEquals(oldPem, http.get("p2core/key/server?timestamp=" + oldNotBefore).string());
-        assertEquals(keysBefore + 1, flows.counts().getInt("p2_server_key"));
+        jakarta.json.JsonObject after = flows.counts();
+        assertEquals(keysBefore + 1, after.getInt("p2_server_key"));
+        assertEquals(before.getInt("p2_broadcast") + 1, after.getInt("p2_broadcast"), "SERVER_KEY_CHANGE stored once");
+        assertEquals(before.getInt("p2_event"), after.getInt("p2_event"), "and not once per session");
         for (Flows.Member member : new Flows.Member[] {oldMember, admin}) {
             java.util.List<jakarta.json.JsonObject> events = flows.events(member.token());
             assertEquals(1, events.size(), events::toString);

@@ -25,6 +25,13 @@ public interface LoginFailureStore {
      */
     OptionalInt count(FederationId fid, Instant now, Instant forgetBefore);
 
+    /**
+     * Whether {@code fid} is locked at {@code now}; reads only, and stores nothing. The module asks this for names
+     * that are no actor, so that refusing them takes the same round trip to the store as counting an attempt of
+     * an actor that exists (the time of a refusal must not tell which names exist).
+     */
+    boolean isLocked(FederationId fid, Instant now);
+
     /** Locks the actor until {@code until}: {@link #count} refuses before then. Called after {@link #count}. */
     void lock(FederationId fid, Instant until);
 

@@ -2,6 +2,7 @@ package org.polyproto.jakarta.internal.config;
 
 import java.time.Duration;
 import java.util.List;
+import org.polyproto.jakarta.api.InvalidConfigurationException;
 import org.polyproto.jakarta.spi.ConfigurationSource;
 
 /**
@@ -12,9 +13,10 @@ import org.polyproto.jakarta.spi.ConfigurationSource;
  * @param idCertLeeway {@value #IDCERT_LEEWAY}
  * @param serverCertLifetime {@value #SERVER_CERT_LIFETIME}
  * @param keyActorMaxCerts {@value #KEY_ACTOR_MAX_CERTS}
+ * @param serverKeyRefresh {@value #SERVER_KEY_REFRESH}
  */
 public record CertificateSettings(Duration idCertLifetime, Duration idCertLeeway, Duration serverCertLifetime,
-                                  int keyActorMaxCerts) {
+                                  int keyActorMaxCerts, Duration serverKeyRefresh) {
 
     /**
      * Validity of an actor's ID-Cert, never past the server certificate's end. A duration; default 30 days.
@@ -42,13 +44,32 @@ public record CertificateSettings(Duration idCertLifetime, Duration idCertLeeway
      */
     public static final String KEY_ACTOR_MAX_CERTS = "polyproto.key-actor.max-certs";
 
+    /**
+     * How old a node's copy of the server key may get before it reads the custody again: after a rotation on any
+     * node, every other node serves the new certificate at {@code key/server} within this time. (Issuing and
+     * home-actor trust check the key in the database on every request, so they never use a retired key once the
+     * rotation has committed.) A duration from 100 milliseconds to 1 hour; default 2 seconds.
+     *
+     * @since 0.3
+     */
+    public static final String SERVER_KEY_REFRESH = "polyproto.server-key.refresh";
+
     public static final List<String> KEYS = List.of(IDCERT_LIFETIME, IDCERT_LEEWAY, SERVER_CERT_LIFETIME,
-            KEY_ACTOR_MAX_CERTS);
+            KEY_ACTOR_MAX_CERTS, SERVER_KEY_REFRESH);
 
     public static CertificateSettings read(ConfigurationSource source) {
         return new CertificateSettings(source.duration(IDCERT_LIFETIME, Duration.ofDays(30)),
                 source.duration(IDCERT_LEEWAY, Duration.ofSeconds(60)),
                 source.duration(SERVER_CERT_LIFETIME, Duration.ofDays(365)),
-                source.integer(KEY_ACTOR_MAX_CERTS, 1000, 1, Integer.MAX_VALUE));
+                source.integer(KEY_ACTOR_MAX_CERTS, 1000, 1, Integer.MAX_VALUE), serverKeyRefresh(source));
+    }
+
+    private static Duration serverKeyRefresh(ConfigurationSource source) {
+        Duration refresh = source.duration(SERVER_KEY_REFRESH, Duration.ofSeconds(2));
+        if (refresh.compareTo(Duration.ofMillis(100)) < 0 || refresh.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidConfigurationException(SERVER_KEY_REFRESH, "must be from 100 milliseconds to 1 hour,"
+                    + " was " + refresh);
+        }
+        return refresh;
     }
 }

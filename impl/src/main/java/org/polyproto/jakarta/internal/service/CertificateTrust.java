@@ -67,7 +67,12 @@ public class CertificateTrust {
                 || cert.notAfter().isAfter(signer.notAfter())) {
             throw invalid("outside its validity");
         }
-        IdCertRecord issued = transactions.call(() -> idCerts.find(cert.serial()))
+        IdCertRecord issued = transactions.call(() -> {
+                    if (!serverKeys.isInForce(signer)) {
+                        throw invalid("signed by a server key that has since been rotated");
+                    }
+                    return idCerts.find(cert.serial());
+                })
                 .filter(r -> r.fid().equals(actor.fid()))
                 .filter(r -> PemCodec.decode(r.pem()).filter(der -> MessageDigest.isEqual(der, cert.der())).isPresent())
                 .orElseThrow(() -> invalid("not issued by this server"));

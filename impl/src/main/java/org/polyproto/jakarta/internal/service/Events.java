@@ -2,7 +2,6 @@ package org.polyproto.jakarta.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.EventQueue;
@@ -14,9 +13,14 @@ public class Events {
 
     @Inject
     EventQueue queue;
+    @Inject
+    Transactions transactions;
 
-    @Transactional
+    /**
+     * In a transaction of its own, run again if it lost a race: a client's first drain that creates its queue to
+     * hand it a broadcast may meet its first enqueue doing the same.
+     */
     public List<QueuedEvent> drain(ClientId client) {
-        return queue.drain(client);
+        return Transactions.retriedOnConflict(() -> transactions.call(() -> queue.drain(client)));
     }
 }

@@ -64,9 +64,11 @@ public class Housekeeping {
             forget(session);
         }
         int attemptsForgotten = loginFailures.purge(now.minus(config.bruteForce().resetAfter()), now);
-        if (challengesRemoved + ended.size() + attemptsForgotten > 0) {
+        int broadcastsRemoved = events.purgeBroadcasts(now.minus(config.sessions().tokenTtl()));
+        if (challengesRemoved + ended.size() + attemptsForgotten + broadcastsRemoved > 0) {
             LOG.fine(() -> "polyproto: removed " + challengesRemoved + " expired challenges, " + ended.size()
-                    + " expired sessions and " + attemptsForgotten + " old password-attempt records");
+                    + " expired sessions, " + attemptsForgotten + " old password-attempt records and "
+                    + broadcastsRemoved + " broadcasts older than any session");
         }
     }
 

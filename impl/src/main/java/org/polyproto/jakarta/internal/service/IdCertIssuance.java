@@ -100,7 +100,7 @@ public class IdCertIssuance {
     }
 
     private IdCertRecord sign(FederationId fid, ParsedCsr csr, Instant now) {
-        ServerSigningKey signing = serverKeys.current();
+        ServerSigningKey signing = serverKeys.signingKey();
         ServerKey server = signing.key();
         expiry.requireUnexpired(server, now);
         Instant notBefore = now.minus(BACKDATE).isBefore(server.notBefore()) ? server.notBefore()

@@ -43,11 +43,17 @@ public class Notifications {
                 .add("cert", newCertPem).build()));
     }
 
-    /** SERVER_KEY_CHANGE to every open session of this server's actors. */
+    /**
+     * SERVER_KEY_CHANGE to every open session of this server's actors: stored once when the queue can broadcast,
+     * else enqueued for each session.
+     */
     public void serverKeyChange(String newCertPem, Instant oldInvalidSince) {
         Event event = new Event("core", 6, "SERVER_KEY_CHANGE", JSON.createObjectBuilder()
                 .add("cert", newCertPem).add("oldInvalidSince", oldInvalidSince.getEpochSecond()).build());
         Instant now = clock.now();
+        if (queue.broadcast(config.server().domain(), event, now)) {
+            return;
+        }
         sessions.findByDomain(config.server().domain()).stream().filter(s -> now.isBefore(s.expiresAt()))
                 .map(ClientId::of).distinct()
                 .forEach(client -> queue.enqueue(client, event, config.sessions().eventsMaxQueued()));

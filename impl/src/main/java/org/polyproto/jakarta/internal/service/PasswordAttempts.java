@@ -50,6 +50,15 @@ public class PasswordAttempts {
         return attempt.isPresent();
     }
 
+    /**
+     * For a name that is no actor: the same round trip to the store as {@link #admit} takes, storing nothing, so
+     * that the time of a refusal does not tell whether the name exists.
+     */
+    public void askedForNoActor(FederationId fid) {
+        Instant now = clock.now();
+        transactions.call(() -> store.isLocked(fid, now));
+    }
+
     /** The actor gave the right password: its attempts are forgotten. */
     public void succeeded(FederationId fid) {
         transactions.run(() -> store.clear(fid));

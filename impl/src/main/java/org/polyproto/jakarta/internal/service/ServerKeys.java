@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -22,13 +23,17 @@ import org.polyproto.jakarta.spi.ServerSigningKey;
 
 /**
  * This server's identity: creates the first key on start, rotates it, answers which certificate was current when,
- * and finds the generation that signed an ID-Cert. Keeps a snapshot of the custody's state in memory.
+ * and finds the generation that signed an ID-Cert.
+ * <p>
+ * Keeps a copy of the custody's state that is read again when it is older than
+ * {@code polyproto.server-key.refresh}, so a rotation on another node is served here within that time. What must
+ * never use a retired key asks the custody itself, in the caller's transaction: {@link #signingKey()} for an
+ * issuance and {@link #requireInForce} for a home actor's identify.
  */
 @ApplicationScoped
 public class ServerKeys {
 
     private static final Logger LOG = Logger.getLogger(ServerKeys.class.getName());
-    static final java.time.Duration RELOAD_INTERVAL = java.time.Duration.ofSeconds(5);
 
     @Inject
     ServerKeyCustody custody;
@@ -42,8 +47,11 @@ public class ServerKeys {
     Notifications notifications;
     @Inject
     ServerCertExpiry expiry;
+    @Inject
+    Transactions transactions;
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final AtomicBoolean reloading = new AtomicBoolean();
 
     /** Creates the server's first key if the custody has none. */
     public void ensureKey() {
@@ -55,9 +63,37 @@ public class ServerKeys {
         expiry.warnIfExpiring(reload().current.key(), clock.now());
     }
 
-    /** The key in force, with its private part. */
+    /** The key in force as this node last read it (at most the refresh interval ago), with its private part. */
     public ServerSigningKey current() {
         return snapshot().current;
+    }
+
+    /**
+     * The key to sign with now, confirmed by the custody in the caller's transaction: a key that another node has
+     * retired is never used, whatever this node's copy says.
+     */
+    public ServerSigningKey signingKey() {
+        ServerSigningKey key = current();
+        if (custody.inForce(key.key().serial())) {
+            return key;
+        }
+        key = reload().current;
+        if (custody.inForce(key.key().serial())) {
+            return key;
+        }
+        throw new PolyprotoException(ErrorCode.UNAVAILABLE, "The server key is being rotated; try again.");
+    }
+
+    /**
+     * Whether {@code signer}, which this node's copy holds to be in force, still is, asked of the custody in the
+     * caller's transaction. When it is not, this node reads the custody again.
+     */
+    public boolean isInForce(ServerKey signer) {
+        if (custody.inForce(signer.serial())) {
+            return true;
+        }
+        reload();
+        return false;
     }
 
     public X500Name serverName() {
@@ -70,32 +106,31 @@ public class ServerKeys {
                 .reduce((older, newer) -> newer);
     }
 
-    /**
-     * The generation whose key signed {@code cert}, looked up newest first. On a miss the history is re-read from
-     * the custody (another node may have rotated), but at most once per {@link #RELOAD_INTERVAL}, so certificates
-     * signed by nobody cannot make every identify hit the database.
-     */
+    /** The generation whose key signed {@code cert}, looked up newest first in this node's copy. */
     public Optional<ServerKey> signerOf(ParsedIdCert cert) {
-        Snapshot s = snapshot();
-        Optional<ServerKey> found = find(s, cert);
-        if (found.isEmpty() && clock.now().isAfter(s.loadedAt.plus(RELOAD_INTERVAL))) {
-            found = find(reload(), cert);
-        }
-        return found;
+        return find(snapshot(), cert);
     }
 
-    /** Replaces the key in force by a new one; returns the new certificate, PEM. */
+    /**
+     * Replaces the key in force by a new one and queues {@code SERVER_KEY_CHANGE}, in one transaction: the event
+     * goes out once per rotation, from the node that rotated. Returns the new certificate, PEM.
+     */
     public String rotate() {
         Instant now = clock.now();
         ServerSigningKey next = generate(now);
-        if (!custody.rotate(next, current().key().serial(), now)) {
-            reload();
+        boolean rotated = transactions.call(() -> {
+            if (!custody.rotate(next, current().key().serial(), now)) {
+                return false;
+            }
+            notifications.serverKeyChange(next.key().certificatePem(), now);
+            return true;
+        });
+        reload();
+        if (!rotated) {
             throw new PolyprotoException(409, "P2CORE_ROTATION_CONFLICT",
                     "Another rotation of the server key happened at the same time; fetch the current key.");
         }
-        reload();
         LOG.info(() -> "polyproto: server identity key rotated to " + next.key().serial());
-        notifications.serverKeyChange(next.key().certificatePem(), now);
         return next.key().certificatePem();
     }
 
@@ -122,9 +157,24 @@ public class ServerKeys {
         return new ServerSigningKey(key, seed);
     }
 
+    /**
+     * This node's copy, read again when older than the refresh interval. One caller reads while the others go on
+     * with the copy they have, so a slow custody does not make every request wait for it.
+     */
     private Snapshot snapshot() {
         Snapshot s = snapshot.get();
-        return s != null ? s : reload();
+        if (s == null) {
+            return reload();
+        }
+        if (clock.now().isBefore(s.loadedAt.plus(config.certificates().serverKeyRefresh()))
+                || !reloading.compareAndSet(false, true)) {
+            return s;
+        }
+        try {
+            return reload();
+        } finally {
+            reloading.set(false);
+        }
     }
 
     /**

@@ -67,7 +67,10 @@ public class Trusts {
      * verified, so that its answer and its time are those of a wrong one, and then treated as wrong.
      */
     private boolean checkPassword(FederationId fid, boolean known, String password, JsonObject authPayload) {
-        boolean admitted = !known || attempts.admit(fid);
+        boolean admitted = known && attempts.admit(fid);
+        if (!known) {
+            attempts.askedForNoActor(fid);
+        }
         boolean right = verify(fid, password, authPayload) && admitted;
         if (known && right) {
             attempts.succeeded(fid);

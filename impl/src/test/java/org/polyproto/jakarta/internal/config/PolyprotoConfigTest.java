@@ -48,6 +48,7 @@ class PolyprotoConfigTest {
             Map.entry(CertificateSettings.IDCERT_LEEWAY, DURATION),
             Map.entry(CertificateSettings.SERVER_CERT_LIFETIME, DURATION),
             Map.entry(CertificateSettings.KEY_ACTOR_MAX_CERTS, COUNT),
+            Map.entry(CertificateSettings.SERVER_KEY_REFRESH, concat(DURATION, "PT0.05S", "PT2H")),
             Map.entry(KeyPackageSettings.LOW_THRESHOLD, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_REQUEST, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_CLIENT, COUNT),
@@ -147,7 +148,8 @@ class PolyprotoConfigTest {
         assertTrue(config.server().admins().isEmpty() && config.server().bootstrapPassword().isEmpty());
         assertEquals(new SessionSettings(Duration.ofMinutes(5), Duration.ofDays(7), 100, 1000, Duration.ofMinutes(1)),
                 config.sessions());
-        assertEquals(new CertificateSettings(Duration.ofDays(30), Duration.ofSeconds(60), Duration.ofDays(365), 1000),
+        assertEquals(new CertificateSettings(Duration.ofDays(30), Duration.ofSeconds(60), Duration.ofDays(365), 1000,
+                Duration.ofSeconds(2)),
                 config.certificates());
         assertEquals(new KeyPackageSettings(5, 100, 1000), config.keyPackages());
         assertEquals(new RequestSettings(65536, List.of(), ForwardingHeader.X_FORWARDED_FOR, 64), config.requests());

@@ -136,6 +136,7 @@ final class ServiceFixture {
         serverKeys.clock = clock;
         serverKeys.notifications = notifications;
         serverKeys.expiry = new ServerCertExpiry();
+        serverKeys.transactions = transactions;
         serverKeys.ensureKey();
 
         sessions.store = sessionStore;
@@ -196,6 +197,20 @@ final class ServiceFixture {
         identification.clock = clock;
         identification.limiter = limiter;
         identification.transactions = transactions;
+    }
+
+    /** Another node of this server: its own copy of the server key, over the same custody and events. */
+    ServerKeys anotherNode() {
+        ServerKeys node = new ServerKeys();
+        node.custody = custody;
+        node.config = config;
+        node.secrets = secrets;
+        node.clock = clock;
+        node.notifications = notifications;
+        node.expiry = serverKeys.expiry;
+        node.transactions = transactions;
+        node.ensureKey();
+        return node;
     }
 
     // ---- time

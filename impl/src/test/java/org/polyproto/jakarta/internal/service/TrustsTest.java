@@ -84,6 +84,29 @@ class TrustsTest {
     }
 
     @Test
+    void anUnknownNameTakesAsManyTransactionsAsAWrongPasswordAndIsNotCounted() {
+        f.registrations.register("alice", Optional.of(PASSWORD), JsonValue.EMPTY_JSON_OBJECT);
+        int[] transactions = {0};
+        f.passwordAttempts.transactions = new Transactions() {
+            @Override
+            public <T> T call(java.util.function.Supplier<T> work) {
+                transactions[0]++;
+                return work.get();
+            }
+        };
+        assertThrows(PolyprotoException.class, () -> trust("alice", "s", "not the one!"));
+        int forAnActor = transactions[0];
+        transactions[0] = 0;
+
+        assertThrows(PolyprotoException.class, () -> trust("nobody", "s", PASSWORD));
+
+        assertEquals(1, forAnActor);
+        assertEquals(forAnActor, transactions[0]);
+        assertEquals(java.util.OptionalInt.of(1), f.loginFailureStore.count(fid("nobody"), f.now(),
+                f.now().minusSeconds(60)), "no attempt of the unknown name was stored before this one");
+    }
+
+    @Test
     void withoutAPasswordTheDefaultHandlerApprovesNoTrust() {
         f.registrations.register("alice", Optional.empty(), JsonValue.EMPTY_JSON_OBJECT);
 

@@ -53,6 +53,13 @@ public class JpaLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
+    @ReadOnly
+    public boolean isLocked(FederationId fid, Instant now) {
+        return !em.createNativeQuery("select locked_until from p2_login_failure where fid = ?1 and locked_until > ?2")
+                .setParameter(1, fid.toString()).setParameter(2, Conversions.seconds(now)).getResultList().isEmpty();
+    }
+
+    @Override
     public void lock(FederationId fid, Instant until) {
         em.createNativeQuery("update p2_login_failure set locked_until = ?1 where fid = ?2")
                 .setParameter(1, Conversions.seconds(until)).setParameter(2, fid.toString()).executeUpdate();

@@ -72,6 +72,14 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
                 .map(this::open).flatMap(Optional::stream).map(t -> t.signing().key()).toList();
     }
 
+    /** One indexed row read; the row's private key is not opened (a row that would not open is never current). */
+    @Override
+    public boolean inForce(BigInteger serial) {
+        return em.createQuery("select count(k) from ServerKeyEntity k where k.domain = :d and k.serial = :s"
+                        + " and k.retiredAt is null", Long.class)
+                .setParameter("d", domain()).setParameter("s", Conversions.serial(serial)).getSingleResult() > 0;
+    }
+
     /** Runs outside the caller's transaction: the insert and, when it loses a race, the re-read get their own. */
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)

@@ -27,6 +27,12 @@ public class InMemoryLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
+    public synchronized boolean isLocked(FederationId fid, Instant now) {
+        Attempts attempts = byActor.get(fid);
+        return attempts != null && now.isBefore(attempts.lockedUntil());
+    }
+
+    @Override
     public synchronized void lock(FederationId fid, Instant until) {
         byActor.computeIfPresent(fid, (k, a) -> new Attempts(a.count(), a.last(), until));
     }

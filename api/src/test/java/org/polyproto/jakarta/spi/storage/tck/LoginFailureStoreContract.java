@@ -1,6 +1,8 @@
 package org.polyproto.jakarta.spi.storage.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +51,19 @@ public abstract class LoginFailureStoreContract extends StoreContract<LoginFailu
         assertEquals(OptionalInt.empty(), count(ALICE, T.plusSeconds(59)));
         assertEquals(OptionalInt.of(2), count(ALICE, T.plusSeconds(60)), "the refused attempts were not counted");
         assertEquals(OptionalInt.of(1), count(BOB, T.plusSeconds(10)), "another actor is not locked");
+    }
+
+    @Test
+    public void isLockedTellsTheLockAndStoresNothing() {
+        assertFalse(inTransaction(() -> store.isLocked(ALICE, T)), "no record");
+        count(ALICE, T);
+        inTransaction(() -> store.lock(ALICE, T.plusSeconds(60)));
+
+        assertTrue(inTransaction(() -> store.isLocked(ALICE, T.plusSeconds(59))));
+        assertFalse(inTransaction(() -> store.isLocked(ALICE, T.plusSeconds(60))));
+        assertFalse(inTransaction(() -> store.isLocked(BOB, T.plusSeconds(10))));
+        assertEquals(1, (int) inTransaction(() -> store.purge(T.plusSeconds(100), T.plusSeconds(100))),
+                "asking about bob stored no record for him");
     }
 
     @Test

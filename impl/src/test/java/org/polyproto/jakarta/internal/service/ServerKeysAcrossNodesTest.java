@@ -1,0 +1,78 @@
+package org.polyproto.jakarta.internal.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.cert.ParsedIdCert;
+import org.polyproto.jakarta.internal.cert.PemCodec;
+import org.polyproto.jakarta.spi.storage.ClientId;
+
+/**
+ * A rotation on another node (a second {@link ServerKeys} over the same custody): this node serves the new key
+ * within the refresh interval, and never issues under or trusts the retired one once the rotation has committed.
+ */
+class ServerKeysAcrossNodesTest {
+
+    private final ServiceFixture f = new ServiceFixture(Map.of("polyproto.server-key.refresh", "PT2S"));
+
+    @Test
+    void thisNodeServesAnotherNodesRotationWithinTheRefreshInterval() {
+        ServerKeys other = f.anotherNode();
+        f.advance(Duration.ofSeconds(3));
+        String before = f.serverKeys.current().key().certificatePem(); // this node reads its copy again now
+        String rotated = other.rotate();
+
+        f.advance(Duration.ofMillis(1999));
+        assertEquals(before, f.serverKeys.current().key().certificatePem(), "a copy younger than the interval");
+        f.advance(Duration.ofMillis(1));
+        assertEquals(rotated, f.serverKeys.current().key().certificatePem());
+    }
+
+    @Test
+    void anIssuanceRightAfterAnotherNodesRotationIsSignedWithTheNewKey() {
+        f.issue("alice", "phone");
+        f.advance(Duration.ofSeconds(1));
+        String rotated = f.anotherNode().rotate();
+
+        ServiceFixture.Issued bob = f.issue("bob", "laptop");
+
+        assertTrue(parse(bob.answer().idCert()).isSignedBy(parse(rotated).publicKey()));
+    }
+
+    @Test
+    void anIdentifyRightAfterAnotherNodesRotationRefusesACertOfTheRetiredKey() {
+        ServiceFixture.Issued alice = f.issue("alice", "phone");
+        f.advance(Duration.ofSeconds(1));
+        f.anotherNode().rotate();
+
+        PolyprotoException refused = assertThrows(PolyprotoException.class,
+                () -> f.identify(alice.key(), alice.certDer()));
+
+        assertEquals("P2CORE_IDCERT_INVALID", refused.code());
+        assertNotEquals(alice.answer().idCert(), f.serverKeys.current().key().certificatePem());
+    }
+
+    @Test
+    void theServerKeyChangeIsQueuedOnceForEachSessionWhicheverNodeRotated() {
+        ServiceFixture.Issued alice = f.issue("alice", "phone");
+        f.identify(alice.key(), alice.certDer());
+        f.advance(Duration.ofSeconds(1));
+        f.anotherNode().rotate();
+        f.advance(Duration.ofSeconds(3));
+
+        long changes = f.eventQueue.drain(new ClientId(alice.fid(), "phone")).stream()
+                .filter(e -> e.event().type().equals("SERVER_KEY_CHANGE")).count();
+
+        assertEquals(1, changes);
+    }
+
+    private static ParsedIdCert parse(String pem) {
+        return ParsedIdCert.parse(PemCodec.decode(pem).orElseThrow());
+    }
+}

@@ -1,0 +1,168 @@
+package org.polyproto.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polyproto.jakarta.it.IdentityRoutes.assertError;
+import static org.polyproto.jakarta.it.IdentityRoutes.inParallel;
+import static org.polyproto.jakarta.it.IdentityRoutes.strings;
+import static org.polyproto.jakarta.it.IdentityRoutes.x509;
+
+import java.net.URL;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two nodes of one home server on one database: two deployments of the host WAR for the same domain, each an
+ * application of its own (its own class loader, CDI container, server-key copy, caches and rate limits), as two
+ * servers behind a load balancer would be. Whatever a client does on one node holds on the other.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TwoNodesIT {
+
+    /** {@code polyproto.server-key.refresh} of both nodes, and the bound this test holds them to. */
+    static final long REFRESH_MILLIS = 2000;
+    static final Map<String, String> SETTINGS = Map.of("polyproto.server-key.refresh", "PT2S");
+
+    @Deployment(name = "a", testable = false, order = 1)
+    static WebArchive nodeA() {
+        return HostWar.create("node-a-it", SETTINGS);
+    }
+
+    @Deployment(name = "b", testable = false, order = 2)
+    static WebArchive nodeB() {
+        return HostWar.create("node-b-it", SETTINGS);
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("a")
+    URL a;
+
+    @ArquillianResource
+    @OperateOnDeployment("b")
+    URL b;
+
+    private Http httpA;
+    private Http httpB;
+    private Flows flowsA;
+    private Flows flowsB;
+
+    @BeforeEach
+    void clients() {
+        httpA = new Http(a);
+        httpB = new Http(b);
+        flowsA = new Flows(httpA);
+        flowsB = new Flows(httpB);
+    }
+
+    @AfterEach
+    void poolsAreIdle() throws InterruptedException {
+        DeployedHostTest.awaitIdlePool(httpA);
+        DeployedHostTest.awaitIdlePool(httpB);
+    }
+
+    @Test
+    void aChallengeFromOneNodeCompletesOnTheOther() {
+        Flows.Member member = flowsA.member(Flows.uniqueName("roaming"), "phone");
+        String challenge = flowsA.challenge();
+
+        Http.Reply identified = httpB.post("p2core/session/identify",
+                Flows.identifyBody(challenge, member.key().signChallenge(challenge), member.idCert()));
+
+        assertEquals(201, identified.status(), identified::toString);
+        int events = httpA.get("p2core/events", identified.object().getString("token")).status();
+        assertTrue(events == 200 || events == 204, "node A accepts node B's token: " + events);
+    }
+
+    @Test
+    void ofConcurrentIdentifiesOverBothNodesWithOneChallengeExactlyOneWins() throws Exception {
+        Flows.Member member = flowsA.member(Flows.uniqueName("racer"), "phone");
+        String challenge = flowsB.challenge();
+        String body = Flows.identifyBody(challenge, member.key().signChallenge(challenge), member.idCert());
+        AtomicInteger turn = new AtomicInteger();
+
+        List<Integer> statuses = inParallel(16, () -> (turn.getAndIncrement() % 2 == 0 ? httpA : httpB)
+                .post("p2core/session/identify", body).status());
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses::toString);
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 401), statuses::toString);
+    }
+
+    @Test
+    void aRevocationOnOneNodeIsRefusedOnTheOtherAtOnce() {
+        Flows.Member member = flowsA.member(Flows.uniqueName("revoked"), "phone");
+        assertEquals(204, httpA.put("p2core/session/revoke", null, member.token()).status());
+
+        assertError(httpB.get("p2core/events", member.token()), 401, "P2CORE_UNAUTHORIZED");
+    }
+
+    @Test
+    void keyPackagesAreHandedOutOnceOverBothNodes() throws Exception {
+        Flows.Member owner = flowsA.member(Flows.uniqueName("kp-owner"), "phone");
+        Flows.Member fetcher = flowsB.member(Flows.uniqueName("kp-fetcher"), "desk");
+        List<String> regular = KeyPackagesAndEvents.packages(8);
+        assertEquals(201, httpA.post("p2core/keypackage/@me", KeyPackagesAndEvents.array(regular), owner.token())
+                .status());
+        AtomicInteger turn = new AtomicInteger();
+
+        List<List<String>> fetched = inParallel(16, () -> strings((turn.getAndIncrement() % 2 == 0 ? httpA : httpB)
+                .get("p2core/keypackage/" + owner.fid(), fetcher.token())));
+
+        List<String> handed = new ArrayList<>();
+        fetched.forEach(handed::addAll);
+        assertEquals(8, handed.size(), handed::toString);
+        assertEquals(new HashSet<>(regular), new HashSet<>(handed), "each package once, none twice");
+    }
+
+    @Test
+    void aRotationOnOneNodeIsInForceOnTheOtherAtOnceForIssuingAndTrustAndServedWithinTheBound()
+            throws Exception {
+        Flows.Member before = flowsB.member(Flows.uniqueName("pre-rotation"), "phone");
+        String oldPem = httpB.get("p2core/key/server").string();
+        Flows.Member admin = flowsA.administrator();
+
+        Http.Reply rotated = httpA.put("p2core/key/server", null, admin.token());
+        assertEquals(200, rotated.status(), rotated::toString);
+        long committed = System.nanoTime();
+        String newPem = rotated.string();
+        assertNotEquals(oldPem, newPem);
+
+        assertError(flowsB.identify(before), 401, "P2CORE_IDCERT_INVALID");
+        Flows.Member after = flowsB.member(Flows.uniqueName("post-rotation"), "phone");
+        assertEquals(x509(newPem).getSubjectX500Principal(), x509(after.idCert()).getIssuerX500Principal());
+        PublicKey newKey = x509(newPem).getPublicKey();
+        x509(after.idCert()).verify(newKey);
+        assertEquals(201, flowsA.identify(after).status(), "node A trusts what node B issued under the new key");
+
+        String served = httpB.get("p2core/key/server").string();
+        while (!served.equals(newPem) && millisSince(committed) < REFRESH_MILLIS + 1000) {
+            Thread.sleep(50);
+            served = httpB.get("p2core/key/server").string();
+        }
+        assertEquals(newPem, served, "node B serves the new key within the refresh interval");
+        assertTrue(millisSince(committed) < REFRESH_MILLIS + 1000, "took " + millisSince(committed) + " ms");
+
+        List<jakarta.json.JsonObject> events = flowsB.events(before.token());
+        assertEquals(1, events.stream().filter(e -> e.getString("t").equals("SERVER_KEY_CHANGE")).count(),
+                events::toString);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}
