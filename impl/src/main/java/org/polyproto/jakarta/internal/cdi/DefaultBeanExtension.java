@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.ActorRegistration;
 import org.polyproto.jakarta.spi.CredentialVerifier;
+import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
  * Keeps the module's default beans out of the way of the application's own: every type the application contributes
@@ -45,7 +45,6 @@ public class DefaultBeanExtension implements Extension {
     private static final List<String> MODULE_PACKAGES = List.of("org.polyproto.jakarta.internal.",
             "org.polyproto.jakarta.persistence.");
 
-    private static final Logger LOG = Logger.getLogger(DefaultBeanExtension.class.getName());
 
     private final Set<Class<?>> providedByApplication = ConcurrentHashMap.newKeySet();
 
@@ -71,8 +70,7 @@ public class DefaultBeanExtension implements Extension {
         List<Class<?>> replaced = spisOf(type.getJavaClass()).stream()
                 .filter(spi -> isReplaced(spi, providedByApplication)).toList();
         if (!replaced.isEmpty()) {
-            LOG.info(() -> "polyproto: the application provides " + replaced + "; default "
-                    + type.getJavaClass().getName() + " is not used");
+            ModuleLog.defaultStepsAside(String.valueOf(replaced), type.getJavaClass().getName());
             event.veto();
         }
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
@@ -29,6 +28,8 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.service.PolyprotoClock;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
+import org.polyproto.jakarta.internal.log.ModuleLog;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * Other home servers as this server knows them: their checked ID-Certs and digests of their actors' certificate
@@ -44,7 +45,6 @@ public class HomeServers {
 
     /** What one listed certificate's digest costs in the cache (a Base64 SHA-256 string and its set slot). */
     static final long DIGEST_WEIGHT = 120;
-    private static final Logger LOG = Logger.getLogger(HomeServers.class.getName());
 
     @Inject
     FederationClient client;
@@ -169,7 +169,7 @@ public class HomeServers {
     @SuppressWarnings("unchecked")
     private <V> V once(String key, String domain, String requester, Supplier<V> fetch) {
         if (!bulkhead.tryEnter(domain)) {
-            LOG.fine(() -> "polyproto: no room for another fetch from " + domain);
+            ModuleLog.noRoomForFetch(domain);
             throw FederationClient.notFederated();
         }
         try {
@@ -195,6 +195,7 @@ public class HomeServers {
 
     private <V> V charged(String key, String requester, Supplier<V> fetch) {
         limiter.acquire(RouteClass.FEDERATION, requester).ifPresent(seconds -> {
+            SecurityLog.rateLimited(RouteClass.FEDERATION.name(), requester);
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many requests that need other home servers; retry later.", Math.max(1, seconds), null);
         });
@@ -216,7 +217,7 @@ public class HomeServers {
             }
             throw FederationClient.notFederated();
         } catch (TimeoutException e) {
-            LOG.fine(() -> "polyproto: gave up waiting for a fetch from " + domain);
+            ModuleLog.gaveUpWaitingForFetch(domain);
             throw FederationClient.notFederated();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,12 +5,11 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
 import org.polyproto.jakarta.spi.storage.StorageUnavailableException;
+import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
  * Around the module's resources only: turns anything unexpected into the contract's envelope, {@code UNAVAILABLE}
@@ -22,7 +21,6 @@ import org.polyproto.jakarta.spi.storage.StorageUnavailableException;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
 public class FailureTranslation {
 
-    private static final Logger LOG = Logger.getLogger(FailureTranslation.class.getName());
     static final long RETRY_AFTER_SECONDS = 5;
 
     @AroundInvoke
@@ -46,12 +44,12 @@ public class FailureTranslation {
             return cause;
         }
         if (isTransient(e)) {
-            LOG.log(Level.WARNING, "polyproto: storage unavailable: " + e);
+            ModuleLog.storageUnavailable(e);
             return PolyprotoException.retryAfter(ErrorCode.UNAVAILABLE,
                     "The service is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, null);
         }
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "polyproto: incident " + incident, e);
+        ModuleLog.incident(incident, e);
         return new PolyprotoException(ErrorCode.INTERNAL, "Internal error, incident " + incident + ".");
     }
 

@@ -14,6 +14,7 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * Puts a rate-limit filter on exactly the module's {@link RateLimited} methods. The filter runs first, before the
@@ -57,10 +58,11 @@ public class RateLimitBinding implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             try {
                 String client = ClientAddresses.of(resolver, servletRequest);
-                limiter.acquire(routeClass, client).ifPresent(seconds -> request.abortWith(
-                        new PolyprotoExceptionMapper().toResponse(PolyprotoException.retryAfter(
-                                ErrorCode.RATE_LIMITED, "Too many requests; retry later.", Math.max(1, seconds),
-                                null))));
+                limiter.acquire(routeClass, client).ifPresent(seconds -> {
+                    SecurityLog.rateLimited(routeClass.name(), client);
+                    request.abortWith(new PolyprotoExceptionMapper().toResponse(PolyprotoException.retryAfter(
+                            ErrorCode.RATE_LIMITED, "Too many requests; retry later.", Math.max(1, seconds), null)));
+                });
             } catch (RuntimeException e) {
                 FailureTranslation.abort(request, e);
             }

@@ -3,13 +3,13 @@ package org.polyproto.jakarta.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.config.ServerSettings;
 import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
+import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
  * Creates the configured administrators of this domain that do not exist yet, once, from a bootstrap password
@@ -21,7 +21,6 @@ import org.polyproto.jakarta.spi.storage.StorageConflictException;
 @ApplicationScoped
 public class AdministratorBootstrap {
 
-    private static final Logger LOG = Logger.getLogger(AdministratorBootstrap.class.getName());
 
     @Inject
     PolyprotoConfig config;
@@ -37,13 +36,11 @@ public class AdministratorBootstrap {
                 continue;
             }
             if (exists(admin)) {
-                password.ifPresent(p -> LOG.warning(() -> "polyproto: administrator " + admin
-                        + " exists; remove the bootstrap password setting"));
+                password.ifPresent(p -> ModuleLog.administratorExistsRemoveBootstrap(admin));
             } else if (password.isPresent() && capabilities.registration().isPresent()) {
                 create(admin, password.get());
             } else {
-                LOG.warning(() -> "polyproto: administrator " + admin + " does not exist and cannot be registered;"
-                        + " create it through the host or set " + ServerSettings.BOOTSTRAP_PASSWORD_FILE);
+                ModuleLog.administratorCannotBeCreated(admin, ServerSettings.BOOTSTRAP_PASSWORD_FILE);
             }
         }
     }
@@ -51,12 +48,12 @@ public class AdministratorBootstrap {
     private void create(FederationId admin, String password) {
         try {
             capabilities.registration().orElseThrow().register(admin, Optional.of(password));
-            LOG.info(() -> "polyproto: administrator " + admin + " created from the bootstrap password");
+            ModuleLog.administratorCreated(admin);
         } catch (StorageConflictException | PolyprotoException e) {
             if (!exists(admin)) {
                 throw e;
             }
-            LOG.fine(() -> "polyproto: administrator " + admin + " was created by another node");
+            ModuleLog.administratorCreatedElsewhere(admin);
         }
     }
 

@@ -6,13 +6,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.EventQueue;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
+import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
  * Removes expired challenges and expired sessions with their KeyPackages and event queues. Runs at most once per
@@ -23,7 +23,6 @@ import org.polyproto.jakarta.spi.storage.SessionStore;
 public class Housekeeping {
 
     private static final int BATCH = 500;
-    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
     @Inject
     ChallengeStore challenges;
@@ -66,9 +65,7 @@ public class Housekeeping {
         int attemptsForgotten = loginFailures.purge(now.minus(config.bruteForce().resetAfter()), now);
         int broadcastsRemoved = events.purgeBroadcasts(now.minus(config.sessions().tokenTtl()));
         if (challengesRemoved + ended.size() + attemptsForgotten + broadcastsRemoved > 0) {
-            LOG.fine(() -> "polyproto: removed " + challengesRemoved + " expired challenges, " + ended.size()
-                    + " expired sessions, " + attemptsForgotten + " old password-attempt records and "
-                    + broadcastsRemoved + " broadcasts older than any session");
+            ModuleLog.housekeeping(challengesRemoved, ended.size(), attemptsForgotten, broadcastsRemoved);
         }
     }
 

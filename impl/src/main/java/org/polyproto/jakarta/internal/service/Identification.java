@@ -6,8 +6,6 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
@@ -18,6 +16,8 @@ import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
+import org.polyproto.jakarta.internal.log.ModuleLog;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * {@code POST p2core/session/identify}, contract §5, in three steps so that no database connection is held while
@@ -35,7 +35,6 @@ import org.polyproto.jakarta.spi.RouteClass;
 @ApplicationScoped
 public class Identification {
 
-    private static final Logger LOG = Logger.getLogger(Identification.class.getName());
 
     @Inject
     ChallengeStore challenges;
@@ -52,6 +51,16 @@ public class Identification {
 
     public SessionTokenRepresentation identify(String challenge, byte[] signature, byte[] certDer,
                                                JsonObject authPayload, String clientAddress) {
+        try {
+            return verifiedAndOpened(challenge, signature, certDer, authPayload, clientAddress);
+        } catch (PolyprotoException refused) {
+            SecurityLog.identifyRefused(refused.code(), clientAddress);
+            throw refused;
+        }
+    }
+
+    private SessionTokenRepresentation verifiedAndOpened(String challenge, byte[] signature, byte[] certDer,
+                                                         JsonObject authPayload, String clientAddress) {
         Instant now = clock.now();
         Optional<Challenge> issued = transactions.call(() -> challenges.find(challenge));
         if (issued.isEmpty()) {
@@ -67,6 +76,7 @@ public class Identification {
             cert = ParsedIdCert.parse(certDer);
             actor = cert.requireActorProfile();
             limiter.acquire(RouteClass.ACTOR, clientAddress + " " + actor.fid()).ifPresent(seconds -> {
+                SecurityLog.rateLimited(RouteClass.ACTOR.name(), clientAddress + " " + actor.fid());
                 throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                         "Too many attempts for this actor; retry later.", Math.max(1, seconds), null);
             });
@@ -85,7 +95,7 @@ public class Identification {
         try {
             transactions.call(() -> challenges.consume(challenge));
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "polyproto: a refused challenge could not be burnt now", e);
+            ModuleLog.refusedChallengeNotBurnt(e);
         }
     }
 

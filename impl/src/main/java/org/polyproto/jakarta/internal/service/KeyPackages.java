@@ -18,6 +18,7 @@ import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
 import org.polyproto.jakarta.spi.storage.SessionStore;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /** Upload and hand-out of MLS KeyPackages, with the caps and the LOW_KEY_PACKAGES signal. */
 @ApplicationScoped
@@ -74,6 +75,7 @@ public class KeyPackages {
     public List<String> fetch(FederationId requester, String fidText) {
         FederationId fid = FederationId.parse(fidText);
         limiter.acquire(RouteClass.ACTOR, "claim " + requester + " " + fid).ifPresent(seconds -> {
+            SecurityLog.rateLimited(RouteClass.ACTOR.name(), "claim " + requester + " " + fid);
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many KeyPackage claims for this actor; retry later.", Math.max(1, seconds), null);
         });

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.OptionalInt;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.internal.config.BruteForceSettings;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.storage.LoginFailureStore;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * The brute-force defence of {@code session/trust} ({@link BruteForceSettings}): every password attempt of an
@@ -19,7 +19,6 @@ import org.polyproto.jakarta.spi.storage.LoginFailureStore;
 @ApplicationScoped
 public class PasswordAttempts {
 
-    private static final Logger LOG = Logger.getLogger(PasswordAttempts.class.getName());
 
     @Inject
     LoginFailureStore store;
@@ -40,14 +39,20 @@ public class PasswordAttempts {
         OptionalInt attempt = Transactions.retriedOnConflict(() -> transactions.call(() -> {
             OptionalInt counted = store.count(fid, now, now.minus(settings.resetAfter()));
             if (counted.isPresent() && counted.getAsInt() >= settings.maxFailures()) {
-                store.lock(fid, now.plus(settings.lockAfter(counted.getAsInt() - settings.maxFailures() + 1)));
+                store.lock(fid, now.plus(lock(settings, counted.getAsInt())));
             }
             return counted;
         }));
         if (attempt.isEmpty()) {
-            LOG.fine(() -> "polyproto: a password attempt for a locked actor was refused");
+            SecurityLog.attemptDuringLock(fid);
+        } else if (attempt.getAsInt() >= settings.maxFailures()) {
+            SecurityLog.actorLocked(fid, attempt.getAsInt(), lock(settings, attempt.getAsInt()));
         }
         return attempt.isPresent();
+    }
+
+    private static java.time.Duration lock(BruteForceSettings settings, int attempt) {
+        return settings.lockAfter(attempt - settings.maxFailures() + 1);
     }
 
     /**

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
  * Fails the deployment early, with a message naming the setting, when the configuration is unusable (reading it
@@ -14,7 +14,6 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 @ApplicationScoped
 public class PolyprotoStartup {
 
-    private static final Logger LOG = Logger.getLogger(PolyprotoStartup.class.getName());
 
     @Inject
     PolyprotoConfig config;
@@ -25,7 +24,7 @@ public class PolyprotoStartup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         String domain = config.server().domain();
-        LOG.info(() -> "polyproto: starting for domain " + domain);
+        ModuleLog.starting(domain);
         serverKeys.ensureKey();
         administrators.run();
     }

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.spi.ServerKey;
+import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
  * Nothing renews the server certificate by itself: issuing is refused (503) once it has expired, and a WARNING asks
@@ -18,7 +18,6 @@ public class ServerCertExpiry {
 
     static final Duration WARN_BEFORE = Duration.ofDays(30);
     static final Duration WARN_EVERY = Duration.ofDays(1);
-    private static final Logger LOG = Logger.getLogger(ServerCertExpiry.class.getName());
 
     private final AtomicReference<Instant> lastWarning = new AtomicReference<>(Instant.MIN);
 
@@ -36,9 +35,7 @@ public class ServerCertExpiry {
         Instant last = lastWarning.get();
         if (now.plus(WARN_BEFORE).isAfter(server.notAfter()) && !now.isBefore(last.plus(WARN_EVERY))
                 && lastWarning.compareAndSet(last, now)) {
-            LOG.warning(() -> "polyproto: the server certificate (serial " + server.serial() + ") "
-                    + (now.isAfter(server.notAfter()) ? "expired at " : "expires at ") + server.notAfter()
-                    + "; rotate the server key (POST p2core/key/server) to keep issuing ID-Certs");
+            ModuleLog.serverCertificateExpiring(server.serial(), now.isAfter(server.notAfter()), server.notAfter());
         }
     }
 }

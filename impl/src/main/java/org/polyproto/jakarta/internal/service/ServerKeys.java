@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
@@ -20,6 +19,8 @@ import org.polyproto.jakarta.internal.crypto.StrictEd25519;
 import org.polyproto.jakarta.spi.ServerKey;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.ServerSigningKey;
+import org.polyproto.jakarta.internal.log.ModuleLog;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * This server's identity: creates the first key on start, rotates it, answers which certificate was current when,
@@ -33,7 +34,6 @@ import org.polyproto.jakarta.spi.ServerSigningKey;
 @ApplicationScoped
 public class ServerKeys {
 
-    private static final Logger LOG = Logger.getLogger(ServerKeys.class.getName());
 
     @Inject
     ServerKeyCustody custody;
@@ -57,8 +57,7 @@ public class ServerKeys {
     public void ensureKey() {
         if (custody.current().isEmpty()) {
             ServerSigningKey first = custody.initialize(generate(clock.now()));
-            LOG.info(() -> "polyproto: server identity key " + first.key().serial() + " is in force for "
-                    + config.server().domain());
+            ModuleLog.firstServerKey(first.key().serial(), config.server().domain());
         }
         expiry.warnIfExpiring(reload().current.key(), clock.now());
     }
@@ -118,8 +117,9 @@ public class ServerKeys {
     public String rotate() {
         Instant now = clock.now();
         ServerSigningKey next = generate(now);
+        java.math.BigInteger retiring = current().key().serial();
         boolean rotated = transactions.call(() -> {
-            if (!custody.rotate(next, current().key().serial(), now)) {
+            if (!custody.rotate(next, retiring, now)) {
                 return false;
             }
             notifications.serverKeyChange(next.key().certificatePem(), now);
@@ -130,7 +130,7 @@ public class ServerKeys {
             throw new PolyprotoException(409, "P2CORE_ROTATION_CONFLICT",
                     "Another rotation of the server key happened at the same time; fetch the current key.");
         }
-        LOG.info(() -> "polyproto: server identity key rotated to " + next.key().serial());
+        SecurityLog.serverKeyRotated(retiring, next.key().serial());
         return next.key().certificatePem();
     }
 

@@ -13,6 +13,7 @@ import org.polyproto.jakarta.internal.crypto.Tokens;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /** Opens sessions, authenticates bearer tokens and revokes them. Only token hashes reach the store. */
 @ApplicationScoped
@@ -89,6 +90,7 @@ public class Sessions {
             throw unauthorized();
         }
         housekeeping.forget(session);
+        SecurityLog.sessionRevoked(session.fid(), session.sessionId());
     }
 
     /**
@@ -109,6 +111,7 @@ public class Sessions {
         if (revoked == 0) {
             throw unauthorized();
         }
+        SecurityLog.allSessionsRevoked(presented.fid(), revoked);
         return revoked;
     }
 

@@ -15,6 +15,7 @@ import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.CredentialVerifier;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 import org.polyproto.jakarta.spi.TrustDecision;
+import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * {@code POST p2core/session/trust}: checks the CSR, finds the actor in the {@link ActorDirectory}, counts the
@@ -58,6 +59,7 @@ public class Trusts {
         boolean verified = password.isPresent() && checkPassword(fid, known, password.get(), authPayload);
         TrustDecision decision = known ? handler.onTrust(fid, verified, authPayload) : TrustDecision.refused();
         if (!decision.isGranted()) {
+            SecurityLog.trustRefused(decision.errcode().orElseThrow(), fid);
             throw new PolyprotoException(401, decision.errcode().orElseThrow(), decision.message().orElseThrow());
         }
     }

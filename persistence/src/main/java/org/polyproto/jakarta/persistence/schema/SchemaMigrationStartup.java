@@ -8,11 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.polyproto.jakarta.persistence.config.PersistenceSettings;
+import org.polyproto.jakarta.persistence.log.PersistenceLog;
 
 /**
  * Reads and validates the persistence settings, then migrates the module's tables when the application starts,
@@ -23,7 +23,6 @@ import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 @ApplicationScoped
 public class SchemaMigrationStartup {
 
-    private static final Logger LOG = Logger.getLogger(SchemaMigrationStartup.class.getName());
 
     @Inject
     PersistenceSettings settings;
@@ -31,12 +30,12 @@ public class SchemaMigrationStartup {
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
                  @Initialized(ApplicationScoped.class) Object event) {
         if (!settings.migrate()) {
-            LOG.info("polyproto: schema migration is off (" + PersistenceSettings.MIGRATE + "=false)");
+            PersistenceLog.migrationOff(PersistenceSettings.MIGRATE);
             return;
         }
         String name = settings.datasource();
         int applied = onOwnThread(lookup(name));
-        LOG.info(() -> "polyproto: schema migrated, " + applied + " migration(s) applied");
+        PersistenceLog.migrated(applied);
     }
 
     /**

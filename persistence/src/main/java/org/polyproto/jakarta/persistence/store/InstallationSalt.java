@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.persistence.entity.KeyCustodyEntity;
+import org.polyproto.jakarta.persistence.log.PersistenceLog;
 
 /**
  * The random KDF salt of this installation (per home domain) in {@code p2_key_custody}: created by the first node
@@ -13,7 +13,6 @@ import org.polyproto.jakarta.persistence.entity.KeyCustodyEntity;
  */
 final class InstallationSalt {
 
-    private static final Logger LOG = Logger.getLogger(InstallationSalt.class.getName());
     static final int BYTES = 32;
 
     private InstallationSalt() {
@@ -36,7 +35,7 @@ final class InstallationSalt {
                 em.flush();
                 return null;
             });
-            LOG.info(() -> "polyproto: created the server-key custody's salt for " + domain);
+            PersistenceLog.custodySaltCreated(domain);
             return salt;
         } catch (RuntimeException e) {
             if (!StorageFailures.isConflict(e)) {

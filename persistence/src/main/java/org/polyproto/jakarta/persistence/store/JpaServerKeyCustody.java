@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import org.polyproto.jakarta.api.InvalidConfigurationException;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.config.PersistenceSettings;
@@ -20,6 +19,7 @@ import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
 import org.polyproto.jakarta.spi.ServerKey;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.ServerSigningKey;
+import org.polyproto.jakarta.persistence.log.PersistenceLog;
 
 /**
  * Server keys in {@code p2_server_key}, one row per generation, the private key encrypted with
@@ -41,7 +41,6 @@ import org.polyproto.jakarta.spi.ServerSigningKey;
 @Transactional
 public class JpaServerKeyCustody implements ServerKeyCustody {
 
-    private static final Logger LOG = Logger.getLogger(JpaServerKeyCustody.class.getName());
     private static final String LIVE = "select k from ServerKeyEntity k where k.domain = :d and k.retiredAt is null"
             + " order by k.generation desc";
 
@@ -101,7 +100,7 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
             if (!StorageFailures.isConflict(e)) {
                 throw e;
             }
-            LOG.info(() -> "polyproto: another node stored the first server key of " + domain() + "; using it");
+            PersistenceLog.firstServerKeyStoredElsewhere(domain());
             return tx.run(m -> live(m, LockModeType.NONE)).map(Trusted::signing).orElseThrow(() -> e);
         }
     }
@@ -151,8 +150,7 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
         if (legacy) {
             row.privateKey = cipher().encrypt(seed.get(), aad(row, cert));
             row.custodyVersion = ServerKeyAad.CURRENT;
-            LOG.info(() -> "polyproto: server key generation " + row.generation + " re-encrypted under the"
-                    + " current custody scheme");
+            PersistenceLog.serverKeyReencrypted(row.generation);
         }
         ServerKey key = new ServerKey(row.serial, row.certificatePem, cert.notBefore(), cert.notAfter(),
                 Conversions.optionalInstant(row.retiredAt));
@@ -161,8 +159,7 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
 
     private Optional<Trusted> untrusted(ServerKeyEntity row, String reason) {
         if (warned.add(row.serial + "/" + row.generation + "/" + reason)) {
-            LOG.warning(() -> "polyproto: the server key row of " + row.domain + ", generation " + row.generation
-                    + ", serial " + row.serial + " is not trusted and is ignored: " + reason);
+            PersistenceLog.serverKeyRowUntrusted(row.domain, row.generation, row.serial, reason);
         }
         return Optional.empty();
     }
