@@ -24,6 +24,7 @@ import org.polyproto.jakarta.internal.rest.TokenFilter;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RateLimiter;
+import org.polyproto.jakarta.internal.service.ModuleMetrics;
 
 /**
  * The module's JAX-RS wiring: the rate-limit, body-size and token filters, all bound to the module's own resources
@@ -54,13 +55,15 @@ public class PolyprotoFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         CDI<Object> cdi = CDI.current();
-        context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().requests().maxBodySize()));
-        context.register(new TokenFilter(cdi.select(Sessions.class).get()));
+        ModuleMetrics metrics = cdi.select(ModuleMetrics.class).get();
+        context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().requests().maxBodySize(),
+                metrics));
+        context.register(new TokenFilter(cdi.select(Sessions.class).get(), metrics));
         context.register(new PolyprotoExceptionMapper());
         context.register(ContainerRefusalMapper.class, Priorities.USER + 1000);
         context.register(new MediaHeaderFilter());
         context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get(),
-                cdi.select(ClientAddressResolver.class).get()));
+                cdi.select(ClientAddressResolver.class).get(), metrics));
         return true;
     }
 }

@@ -64,12 +64,22 @@ class DatabaseOutageIT extends DeployedHostTest {
         String nameTriedWhileDown = Flows.uniqueName("down");
         assertError(http.post("p2core/register", "{\"actor_name\":\"" + nameTriedWhileDown + "\"}"), 503,
                 "P2CORE_UNAVAILABLE");
+        if (ObservabilityIT.MICROPROFILE) {
+            var unready = ObservabilityIT.get(base, "health/ready");
+            assertEquals(503, unready.statusCode(), unready::body);
+            assertEquals("DOWN", ObservabilityIT.check(unready.body()).getString("status"), unready::body);
+            assertEquals("UP", ObservabilityIT.check(ObservabilityIT.get(base, "health/live").body())
+                    .getString("status"), "a database outage is no reason to restart the server");
+        }
 
         run(System.getProperty("it.db.start"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (http.get("p2core/challenge").status() != 200) {
             assertTrue(System.nanoTime() < deadline, "no recovery within 60 s");
             Thread.sleep(500);
+        }
+        if (ObservabilityIT.MICROPROFILE) {
+            assertEquals(200, ObservabilityIT.get(base, "health/ready").statusCode(), "ready again");
         }
         Thread.sleep(1_500);
         running.set(false);

@@ -30,6 +30,7 @@ import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.internal.log.ModuleLog;
 import org.polyproto.jakarta.internal.log.SecurityLog;
+import org.polyproto.jakarta.internal.service.ModuleMetrics;
 
 /**
  * Other home servers as this server knows them: their checked ID-Certs and digests of their actors' certificate
@@ -48,6 +49,8 @@ public class HomeServers {
 
     @Inject
     FederationClient client;
+    @Inject
+    ModuleMetrics metrics;
     @Inject
     PolyprotoConfig config;
     @Inject
@@ -170,6 +173,7 @@ public class HomeServers {
     private <V> V once(String key, String domain, String requester, Supplier<V> fetch) {
         if (!bulkhead.tryEnter(domain)) {
             ModuleLog.noRoomForFetch(domain);
+            metrics.federationFetch("BUSY", java.time.Duration.ZERO);
             throw FederationClient.notFederated();
         }
         try {
@@ -196,12 +200,18 @@ public class HomeServers {
     private <V> V charged(String key, String requester, Supplier<V> fetch) {
         limiter.acquire(RouteClass.FEDERATION, requester).ifPresent(seconds -> {
             SecurityLog.rateLimited(RouteClass.FEDERATION.name(), requester);
+            metrics.rateLimited(RouteClass.FEDERATION);
+            metrics.federationFetch(ErrorCode.RATE_LIMITED.wireName(), java.time.Duration.ZERO);
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many requests that need other home servers; retry later.", Math.max(1, seconds), null);
         });
+        long start = System.nanoTime();
         try {
-            return fetch.get();
+            V value = fetch.get();
+            metrics.federationFetch("OK", java.time.Duration.ofNanos(System.nanoTime() - start));
+            return value;
         } catch (PolyprotoException e) {
+            metrics.federationFetch(e.code(), java.time.Duration.ofNanos(System.nanoTime() - start));
             Instant now = clock.now();
             failures.put(key, e, now, now.plus(failureTtl));
             throw e;

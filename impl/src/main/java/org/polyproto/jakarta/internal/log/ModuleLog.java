@@ -86,4 +86,12 @@ public final class ModuleLog {
                 + " expired challenges, " + sessions + " expired sessions, " + attempts
                 + " old password-attempt records and " + broadcasts + " broadcasts older than any session");
     }
+
+    public static void recorderFailed(String recorder, Throwable cause) {
+        LogLine.log(LOGGER, Level.FINE, 1016, cause, () -> "The metrics recorder " + recorder + " failed");
+    }
+
+    public static void integrationEnabled(String what) {
+        LogLine.log(LOGGER, Level.INFO, 1017, null, () -> "The server has " + what + "; the module contributes to it");
+    }
 }

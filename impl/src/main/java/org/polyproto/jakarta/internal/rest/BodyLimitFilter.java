@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.service.ModuleMetrics;
 
 /**
  * Refuses bodies over {@code polyproto.max-body-size} with 413 before anything parses them, whether the client
@@ -19,9 +20,11 @@ import org.polyproto.jakarta.api.PolyprotoException;
 public class BodyLimitFilter implements ContainerRequestFilter {
 
     private final int maxBytes;
+    private final ModuleMetrics metrics;
 
-    public BodyLimitFilter(int maxBytes) {
+    public BodyLimitFilter(int maxBytes, ModuleMetrics metrics) {
         this.maxBytes = maxBytes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -32,7 +35,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             request.abortWith(new PolyprotoExceptionMapper().toResponse(new PolyprotoException(
                     ErrorCode.BAD_REQUEST, "The request body could not be read.")));
         } catch (RuntimeException e) {
-            FailureTranslation.abort(request, e);
+            FailureTranslation.abort(request, e, metrics);
         }
     }
 

@@ -10,6 +10,8 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
 import org.polyproto.jakarta.spi.storage.StorageUnavailableException;
 import org.polyproto.jakarta.internal.log.ModuleLog;
+import org.polyproto.jakarta.internal.service.ModuleMetrics;
+import jakarta.inject.Inject;
 
 /**
  * Around the module's resources only: turns anything unexpected into the contract's envelope, {@code UNAVAILABLE}
@@ -23,12 +25,15 @@ public class FailureTranslation {
 
     static final long RETRY_AFTER_SECONDS = 5;
 
+    @Inject
+    ModuleMetrics metrics;
+
     @AroundInvoke
     Object translate(InvocationContext invocation) throws Exception {
         try {
             return invocation.proceed();
         } catch (Exception | LinkageError | StackOverflowError e) {
-            throw translate(e);
+            throw translate(e, metrics);
         }
     }
 
@@ -36,14 +41,19 @@ public class FailureTranslation {
      * What the client is told about any failure: a {@link PolyprotoException} anywhere in the chain as it is, a
      * database that cannot serve as {@code UNAVAILABLE} with Retry-After, anything else as {@code INTERNAL} with an
      * incident id that is logged with the cause. Resource methods get it through this interceptor, the module's
-     * filters call it themselves.
+     * filters call it themselves. Every 503 is counted: {@code STORAGE}, or {@code BUSY} when a service answered it
+     * (no password-hashing turn, a rotation under way).
      */
-    static PolyprotoException translate(Throwable e) {
+    static PolyprotoException translate(Throwable e, ModuleMetrics metrics) {
         PolyprotoException cause = findPolyproto(e);
         if (cause != null) {
+            if (cause.status() == 503) {
+                metrics.unavailable("BUSY");
+            }
             return cause;
         }
         if (isTransient(e)) {
+            metrics.unavailable("STORAGE");
             ModuleLog.storageUnavailable(e);
             return PolyprotoException.retryAfter(ErrorCode.UNAVAILABLE,
                     "The service is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, null);
@@ -54,8 +64,8 @@ public class FailureTranslation {
     }
 
     /** Ends a filtered request with the envelope of {@link #translate(Throwable)}. */
-    static void abort(jakarta.ws.rs.container.ContainerRequestContext request, Throwable e) {
-        request.abortWith(new PolyprotoExceptionMapper().toResponse(translate(e)));
+    static void abort(jakarta.ws.rs.container.ContainerRequestContext request, Throwable e, ModuleMetrics metrics) {
+        request.abortWith(new PolyprotoExceptionMapper().toResponse(translate(e, metrics)));
     }
 
     private static PolyprotoException findPolyproto(Throwable e) {

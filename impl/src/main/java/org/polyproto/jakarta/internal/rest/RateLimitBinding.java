@@ -15,6 +15,7 @@ import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.internal.log.SecurityLog;
+import org.polyproto.jakarta.internal.service.ModuleMetrics;
 
 /**
  * Puts a rate-limit filter on exactly the module's {@link RateLimited} methods. The filter runs first, before the
@@ -25,8 +26,10 @@ public class RateLimitBinding implements DynamicFeature {
 
     private final RateLimiter limiter;
     private final ClientAddressResolver resolver;
+    private final ModuleMetrics metrics;
 
-    public RateLimitBinding(RateLimiter limiter, ClientAddressResolver resolver) {
+    public RateLimitBinding(RateLimiter limiter, ClientAddressResolver resolver, ModuleMetrics metrics) {
+        this.metrics = metrics;
         this.limiter = limiter;
         this.resolver = resolver;
     }
@@ -35,7 +38,7 @@ public class RateLimitBinding implements DynamicFeature {
     public void configure(ResourceInfo resource, FeatureContext context) {
         RateLimited limited = resource.getResourceMethod().getAnnotation(RateLimited.class);
         if (limited != null && resource.getResourceClass().getPackage() == RateLimitBinding.class.getPackage()) {
-            context.register(new Filter(limiter, resolver, limited.value()));
+            context.register(new Filter(limiter, resolver, limited.value(), metrics));
         }
     }
 
@@ -44,11 +47,13 @@ public class RateLimitBinding implements DynamicFeature {
         private final RateLimiter limiter;
         private final ClientAddressResolver resolver;
         private final RouteClass routeClass;
+        private final ModuleMetrics metrics;
 
         @Context
         HttpServletRequest servletRequest;
 
-        Filter(RateLimiter limiter, ClientAddressResolver resolver, RouteClass routeClass) {
+        Filter(RateLimiter limiter, ClientAddressResolver resolver, RouteClass routeClass, ModuleMetrics metrics) {
+            this.metrics = metrics;
             this.limiter = limiter;
             this.resolver = resolver;
             this.routeClass = routeClass;
@@ -60,11 +65,12 @@ public class RateLimitBinding implements DynamicFeature {
                 String client = ClientAddresses.of(resolver, servletRequest);
                 limiter.acquire(routeClass, client).ifPresent(seconds -> {
                     SecurityLog.rateLimited(routeClass.name(), client);
+                    metrics.rateLimited(routeClass);
                     request.abortWith(new PolyprotoExceptionMapper().toResponse(PolyprotoException.retryAfter(
                             ErrorCode.RATE_LIMITED, "Too many requests; retry later.", Math.max(1, seconds), null)));
                 });
             } catch (RuntimeException e) {
-                FailureTranslation.abort(request, e);
+                FailureTranslation.abort(request, e, metrics);
             }
         }
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.spi.storage.Session;
+import org.polyproto.jakarta.internal.service.ModuleMetrics;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (a bare token too) on the module's {@link TokenRequired}
@@ -19,9 +20,11 @@ public class TokenFilter implements ContainerRequestFilter {
     private static final String BEARER = "bearer ";
 
     private final Sessions sessions;
+    private final ModuleMetrics metrics;
 
-    public TokenFilter(Sessions sessions) {
+    public TokenFilter(Sessions sessions, ModuleMetrics metrics) {
         this.sessions = sessions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -31,7 +34,7 @@ public class TokenFilter implements ContainerRequestFilter {
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(SessionPrincipal.securityContext(session, secure));
         } catch (RuntimeException e) {
-            FailureTranslation.abort(request, e);
+            FailureTranslation.abort(request, e, metrics);
         }
     }
 

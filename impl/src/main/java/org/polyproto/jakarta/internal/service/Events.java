@@ -15,12 +15,16 @@ public class Events {
     EventQueue queue;
     @Inject
     Transactions transactions;
+    @Inject
+    ModuleMetrics metrics;
 
     /**
      * In a transaction of its own, run again if it lost a race: a client's first drain that creates its queue to
      * hand it a broadcast may meet its first enqueue doing the same.
      */
     public List<QueuedEvent> drain(ClientId client) {
-        return Transactions.retriedOnConflict(() -> transactions.call(() -> queue.drain(client)));
+        List<QueuedEvent> drained = Transactions.retriedOnConflict(() -> transactions.call(() -> queue.drain(client)));
+        metrics.eventsDrained(drained.size());
+        return drained;
     }
 }

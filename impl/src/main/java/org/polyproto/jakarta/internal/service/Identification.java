@@ -48,12 +48,19 @@ public class Identification {
     RateLimiter limiter;
     @Inject
     Transactions transactions;
+    @Inject
+    ModuleMetrics metrics;
 
     public SessionTokenRepresentation identify(String challenge, byte[] signature, byte[] certDer,
                                                JsonObject authPayload, String clientAddress) {
+        long start = System.nanoTime();
         try {
-            return verifiedAndOpened(challenge, signature, certDer, authPayload, clientAddress);
+            SessionTokenRepresentation opened = verifiedAndOpened(challenge, signature, certDer, authPayload,
+                    clientAddress);
+            metrics.identify("OK", java.time.Duration.ofNanos(System.nanoTime() - start));
+            return opened;
         } catch (PolyprotoException refused) {
+            metrics.identify(refused.code(), java.time.Duration.ofNanos(System.nanoTime() - start));
             SecurityLog.identifyRefused(refused.code(), clientAddress);
             throw refused;
         }
@@ -77,6 +84,7 @@ public class Identification {
             actor = cert.requireActorProfile();
             limiter.acquire(RouteClass.ACTOR, clientAddress + " " + actor.fid()).ifPresent(seconds -> {
                 SecurityLog.rateLimited(RouteClass.ACTOR.name(), clientAddress + " " + actor.fid());
+                metrics.rateLimited(RouteClass.ACTOR);
                 throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                         "Too many attempts for this actor; retry later.", Math.max(1, seconds), null);
             });

@@ -27,6 +27,8 @@ public class KeyPackages {
     public static final int MAX_PACKAGE_LENGTH = 16384;
 
     @Inject
+    ModuleMetrics metrics;
+    @Inject
     KeyPackageStore store;
     @Inject
     SessionStore sessions;
@@ -76,6 +78,7 @@ public class KeyPackages {
         FederationId fid = FederationId.parse(fidText);
         limiter.acquire(RouteClass.ACTOR, "claim " + requester + " " + fid).ifPresent(seconds -> {
             SecurityLog.rateLimited(RouteClass.ACTOR.name(), "claim " + requester + " " + fid);
+            metrics.rateLimited(RouteClass.ACTOR);
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many KeyPackage claims for this actor; retry later.", Math.max(1, seconds), null);
         });

@@ -29,6 +29,8 @@ public class Notifications {
     PolyprotoConfig config;
     @Inject
     PolyprotoClock clock;
+    @Inject
+    ModuleMetrics metrics;
 
     /** NEW_SESSION to the actor's other sessions here. */
     public void newSession(ClientId opened, String certPem) {
@@ -52,25 +54,30 @@ public class Notifications {
                 .add("cert", newCertPem).add("oldInvalidSince", oldInvalidSince.getEpochSecond()).build());
         Instant now = clock.now();
         if (queue.broadcast(config.server().domain(), event, now)) {
+            metrics.eventsQueued(1);
             return;
         }
         sessions.findByDomain(config.server().domain()).stream().filter(s -> now.isBefore(s.expiresAt()))
-                .map(ClientId::of).distinct()
-                .forEach(client -> queue.enqueue(client, event, config.sessions().eventsMaxQueued()));
+                .map(ClientId::of).distinct().forEach(client -> enqueue(client, event));
     }
 
     /** LOW_KEY_PACKAGES to the client whose regular packages fell below the threshold. */
     public void lowKeyPackages(ClientId client, int remaining) {
-        queue.enqueue(client, new Event("mls", 0, "LOW_KEY_PACKAGES", JSON.createObjectBuilder()
-                .add("remaining", remaining).build()), config.sessions().eventsMaxQueued());
+        enqueue(client, new Event("mls", 0, "LOW_KEY_PACKAGES", JSON.createObjectBuilder()
+                .add("remaining", remaining).build()));
     }
 
     private void toOtherClients(ClientId source, Event event) {
         Instant now = clock.now();
         for (Session session : sessions.findByActor(source.fid())) {
             if (!session.sessionId().equals(source.sessionId()) && now.isBefore(session.expiresAt())) {
-                queue.enqueue(ClientId.of(session), event, config.sessions().eventsMaxQueued());
+                enqueue(ClientId.of(session), event);
             }
         }
+    }
+
+    private void enqueue(ClientId client, Event event) {
+        queue.enqueue(client, event, config.sessions().eventsMaxQueued());
+        metrics.eventsQueued(1);
     }
 }

@@ -28,6 +28,8 @@ public class PasswordAttempts {
     PolyprotoClock clock;
     @Inject
     Transactions transactions;
+    @Inject
+    ModuleMetrics metrics;
 
     /**
      * Counts an attempt for {@code fid}; false when the actor is locked, and then its password must be treated as
@@ -45,8 +47,10 @@ public class PasswordAttempts {
         }));
         if (attempt.isEmpty()) {
             SecurityLog.attemptDuringLock(fid);
+            metrics.bruteForce("REFUSED");
         } else if (attempt.getAsInt() >= settings.maxFailures()) {
             SecurityLog.actorLocked(fid, attempt.getAsInt(), lock(settings, attempt.getAsInt()));
+            metrics.bruteForce("LOCKED");
         }
         return attempt.isPresent();
     }

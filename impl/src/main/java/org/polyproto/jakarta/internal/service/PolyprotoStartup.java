@@ -22,10 +22,18 @@ public class PolyprotoStartup {
     @Inject
     AdministratorBootstrap administrators;
 
+    private volatile boolean started;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         String domain = config.server().domain();
         ModuleLog.starting(domain);
         serverKeys.ensureKey();
         administrators.run();
+        started = true;
+    }
+
+    /** Whether the start above has completed (a liveness check asks). */
+    public boolean isStarted() {
+        return started;
     }
 }

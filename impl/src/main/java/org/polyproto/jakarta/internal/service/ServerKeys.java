@@ -95,6 +95,11 @@ public class ServerKeys {
         return false;
     }
 
+    /** Whether this node has read the server key (at start; a readiness check asks). */
+    public boolean isLoaded() {
+        return snapshot.get() != null;
+    }
+
     public X500Name serverName() {
         return PolyprotoNames.serverName(config.server().domain());
     }

@@ -57,6 +57,7 @@ class HomeServersBoundTest {
         homeServers.client = client;
         homeServers.clock = new PolyprotoClock();
         homeServers.limiter = (routeClass, address) -> OptionalLong.empty();
+        homeServers.metrics = org.polyproto.jakarta.internal.service.ModuleMetrics.of();
         homeServers.init();
         return homeServers;
     }

@@ -1,6 +1,7 @@
 package org.polyproto.jakarta.internal.federation;
 
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
+import org.polyproto.jakarta.internal.service.ModuleMetrics;
 import org.polyproto.jakarta.internal.service.PolyprotoClock;
 import org.polyproto.jakarta.spi.RateLimiter;
 
@@ -12,7 +13,13 @@ public final class TestHomeServers {
 
     public static HomeServers create(PolyprotoConfig config, FederationClient client, PolyprotoClock clock,
                                      RateLimiter limiter) {
+        return create(config, client, clock, limiter, ModuleMetrics.of());
+    }
+
+    public static HomeServers create(PolyprotoConfig config, FederationClient client, PolyprotoClock clock,
+                                     RateLimiter limiter, ModuleMetrics metrics) {
         HomeServers homeServers = new HomeServers();
+        homeServers.metrics = metrics;
         homeServers.config = config;
         homeServers.client = client;
         homeServers.clock = clock;

@@ -38,6 +38,7 @@ import org.polyproto.jakarta.spi.storage.memory.InMemoryIdCertStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyPackageStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryLoginFailureStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemorySessionStore;
+import org.polyproto.jakarta.testing.RecordingMetrics;
 import org.polyproto.jakarta.testing.TestActor;
 
 /**
@@ -77,6 +78,8 @@ final class ServiceFixture {
     final RateLimiter limiter;
     final HomeServers homeServers;
 
+    final RecordingMetrics recorded = new RecordingMetrics();
+    final ModuleMetrics metrics = ModuleMetrics.of(recorded);
     final Notifications notifications = new Notifications();
     final Housekeeping housekeeping = new Housekeeping();
     final ServerKeys serverKeys = new ServerKeys();
@@ -114,12 +117,13 @@ final class ServiceFixture {
             Instant t = clock.now();
             return t.getEpochSecond() * 1_000_000_000L + t.getNano();
         });
-        homeServers = TestHomeServers.create(config, federation, clock, limiter);
+        homeServers = TestHomeServers.create(config, federation, clock, limiter, metrics);
 
         notifications.queue = eventQueue;
         notifications.sessions = sessionStore;
         notifications.config = config;
         notifications.clock = clock;
+        notifications.metrics = metrics;
 
         housekeeping.challenges = challengeStore;
         housekeeping.sessions = sessionStore;
@@ -179,6 +183,7 @@ final class ServiceFixture {
         passwordAttempts.config = config;
         passwordAttempts.clock = clock;
         passwordAttempts.transactions = transactions;
+        passwordAttempts.metrics = metrics;
 
         certificateTrust.serverKeys = serverKeys;
         certificateTrust.idCerts = idCertStore;
@@ -197,6 +202,7 @@ final class ServiceFixture {
         identification.clock = clock;
         identification.limiter = limiter;
         identification.transactions = transactions;
+        identification.metrics = metrics;
     }
 
     /** Another node of this server: its own copy of the server key, over the same custody and events. */

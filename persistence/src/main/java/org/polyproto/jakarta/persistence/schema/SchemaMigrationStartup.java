@@ -27,6 +27,8 @@ public class SchemaMigrationStartup {
     @Inject
     PersistenceSettings settings;
 
+    private volatile boolean migratedAtStart;
+
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
                  @Initialized(ApplicationScoped.class) Object event) {
         if (!settings.migrate()) {
@@ -35,6 +37,7 @@ public class SchemaMigrationStartup {
         }
         String name = settings.datasource();
         int applied = onOwnThread(lookup(name));
+        migratedAtStart = true;
         PersistenceLog.migrated(applied);
     }
 
@@ -70,7 +73,12 @@ public class SchemaMigrationStartup {
         return (Integer) outcome.get();
     }
 
-    private static DataSource lookup(String name) {
+    /** Whether this application migrated the schema to the newest version when it started. */
+    boolean migratedAtStart() {
+        return migratedAtStart;
+    }
+
+    static DataSource lookup(String name) {
         NamingException last = null;
         for (String candidate : List.of(name, "java:/" + name, "java:comp/env/" + name)) {
             try {

@@ -26,6 +26,11 @@ public final class SchemaMigrations {
         return flyway(dataSource, MigrationVersion.LATEST).migrate().migrationsExecuted;
     }
 
+    /** How many of the module's migrations the schema behind {@code dataSource} lacks. */
+    public static int pending(DataSource dataSource) {
+        return flyway(dataSource, MigrationVersion.LATEST).info().pending().length;
+    }
+
     /** Brings the schema up to {@code version} only (for upgrade tests). */
     public static int migrateTo(DataSource dataSource, String version) {
         return flyway(dataSource, MigrationVersion.fromVersion(version)).migrate().migrationsExecuted;
