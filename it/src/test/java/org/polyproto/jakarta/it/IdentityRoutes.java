@@ -401,7 +401,7 @@ abstract class IdentityRoutes extends DeployedHostTest {
     }
 
     @Test
-    void theRuntimesRefusalsUnderTheModulesPathsGetTheEnvelopeAndTheHostKeepsItsOwn() {
+    void theRuntimesRefusalsUnderTheModulesPathsGetTheEnvelopeAndTheHostKeepsItsOwn() throws Exception {
         assertError(http.get("p2core/no-such-route"), 404, "P2CORE_NOT_FOUND");
         assertError(http.get("p2core"), 404, "P2CORE_NOT_FOUND");
         Http.Reply wrongMethod = http.send("DELETE", "p2core/challenge", null, null, null);
@@ -418,6 +418,17 @@ abstract class IdentityRoutes extends DeployedHostTest {
             Http.Reply reply = http.send("POST", "p2core/register", body, null, type);
             assertTrue(reply.body().startsWith("{"), () -> type + ": " + reply);
             assertError(reply, 400, "P2CORE_BAD_REQUEST");
+        }
+        String name = Flows.uniqueName("unreadable");
+        byte[] register = ("{\"actor_name\":\"" + name + "\",\"password\":\"" + Flows.PASSWORD + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String header : List.of("Content-Type: ", "Content-Type: ///", "Accept: ///",
+                "Accept: text/html, application/json;q=x")) {
+            RawHttp.Answer answer = RawHttp.exchange(base, "127.0.0.1", "POST", "p2core/register", register, false,
+                    header);
+            assertEquals(400, answer.status(), () -> header + ": " + answer);
+            JsonObject envelope = Json.createReader(new java.io.StringReader(answer.body())).readObject();
+            assertEquals("P2CORE_BAD_REQUEST", envelope.getString("error"), () -> header + ": " + answer);
         }
         assertEquals(before, flows.counts(), "nothing stored");
         assertEquals(200, http.sendWithHeader("GET", "p2core/challenge", null, "Accept",

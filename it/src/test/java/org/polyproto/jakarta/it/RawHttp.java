@@ -36,6 +36,12 @@ final class RawHttp {
      */
     static Answer exchange(URL base, String localAddress, String method, String path, byte[] body, boolean chunked)
             throws IOException {
+        return exchange(base, localAddress, method, path, body, chunked, new String[0]);
+    }
+
+    /** The same with further header lines, sent exactly as given (e.g. {@code "Content-Type: "}). */
+    static Answer exchange(URL base, String localAddress, String method, String path, byte[] body, boolean chunked,
+                           String... headerLines) throws IOException {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
         URL url = new URL(root + "api/" + path);
         String host = "localhost".equals(url.getHost()) ? "127.0.0.1" : url.getHost();
@@ -46,6 +52,9 @@ final class RawHttp {
             StringBuilder head = new StringBuilder(method + " " + url.getFile() + " HTTP/1.1\r\nHost: "
                     + url.getHost() + ":" + url.getPort() + "\r\nConnection: close\r\n");
             head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n");
+            for (String line : headerLines) {
+                head.append(line).append("\r\n");
+            }
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\n").getBytes(StandardCharsets.US_ASCII));
             Thread writer = new Thread(() -> writeBody(out, body, chunked), "raw-http-body");
