@@ -27,9 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two nodes of one home server on one database: two deployments of the host WAR for the same domain, each an
- * application of its own (its own class loader, CDI container, server-key copy, caches and rate limits), as two
- * servers behind a load balancer would be. Whatever a client does on one node holds on the other.
+ * Two nodes of one home server on one database. Node A is a deployment of the host WAR in the test server. Node B
+ * is, when {@code -Dit.node-b} names it, another server: {@code .ci/run}'s PostgreSQL leg starts the example server
+ * as a second Open Liberty server on port 9081, on the same database, for the same domain. Otherwise it is a second
+ * deployment in the test server, an application of its own (its own class loader, CDI container, server-key copy,
+ * caches and rate limits). Whatever a client does on one node holds on the other.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -57,6 +59,9 @@ class TwoNodesIT {
     @OperateOnDeployment("b")
     URL b;
 
+    /** Another server's node B, e.g. {@code http://localhost:9081/polyproto-example/}, or none. */
+    static final String OTHER_SERVER = System.getProperty("it.node-b", "");
+
     private Http httpA;
     private Http httpB;
     private Flows flowsA;
@@ -65,15 +70,34 @@ class TwoNodesIT {
     @BeforeEach
     void clients() {
         httpA = new Http(a);
-        httpB = new Http(b);
+        httpB = new Http(urlOfB());
         flowsA = new Flows(httpA);
         flowsB = new Flows(httpB);
     }
 
+    /** The example server has no test probe: only the test server's pools are checked. */
     @AfterEach
     void poolsAreIdle() throws InterruptedException {
         DeployedHostTest.awaitIdlePool(httpA);
-        DeployedHostTest.awaitIdlePool(httpB);
+        DeployedHostTest.awaitIdlePool(new Http(b));
+    }
+
+    private URL urlOfB() {
+        try {
+            return OTHER_SERVER.isBlank() ? b : new URL(OTHER_SERVER);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("-Dit.node-b: " + OTHER_SERVER, e);
+        }
+    }
+
+    @Test
+    void nodeBIsTheServerItWasToldToBe() {
+        if (!OTHER_SERVER.isBlank()) {
+            assertTrue(urlOfB().getPort() != a.getPort(), "another server: " + urlOfB() + " and " + a);
+        }
+        assertEquals(200, httpB.get("p2core/challenge").status(), urlOfB()::toString);
+        assertEquals(httpA.get("p2core/key/server").string(), httpB.get("p2core/key/server").string(),
+                "one home server, one key");
     }
 
     @Test

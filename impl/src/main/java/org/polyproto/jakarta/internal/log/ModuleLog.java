@@ -94,4 +94,9 @@ public final class ModuleLog {
     public static void integrationEnabled(String what) {
         LogLine.log(LOGGER, Level.INFO, 1017, null, () -> "The server has " + what + "; the module contributes to it");
     }
+
+    public static void serverKeyNotReread(Throwable cause) {
+        LogLine.log(LOGGER, Level.FINE, 1018, cause, () -> "The server key could not be read again; this node keeps"
+                + " its copy until the next try");
+    }
 }

@@ -164,7 +164,8 @@ public class ServerKeys {
 
     /**
      * This node's copy, read again when older than the refresh interval. One caller reads while the others go on
-     * with the copy they have, so a slow custody does not make every request wait for it.
+     * with the copy they have, so a slow custody does not make every request wait for it; a custody that cannot
+     * answer (the database is down, and no rotation can commit) leaves the copy as it is.
      */
     private Snapshot snapshot() {
         Snapshot s = snapshot.get();
@@ -177,6 +178,9 @@ public class ServerKeys {
         }
         try {
             return reload();
+        } catch (RuntimeException e) {
+            ModuleLog.serverKeyNotReread(e);
+            return s;
         } finally {
             reloading.set(false);
         }

@@ -35,6 +35,17 @@ class ServerKeysAcrossNodesTest {
     }
 
     @Test
+    void aCustodyThatCannotAnswerLeavesTheCopyAsItIs() {
+        String served = f.serverKeys.current().key().certificatePem();
+        f.custody.down = true;
+        f.advance(Duration.ofSeconds(5));
+
+        assertEquals(served, f.serverKeys.current().key().certificatePem());
+        f.custody.down = false;
+        assertEquals(served, f.serverKeys.current().key().certificatePem());
+    }
+
+    @Test
     void anIssuanceRightAfterAnotherNodesRotationIsSignedWithTheNewKey() {
         f.issue("alice", "phone");
         f.advance(Duration.ofSeconds(1));

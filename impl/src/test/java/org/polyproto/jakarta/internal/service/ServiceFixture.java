@@ -134,14 +134,7 @@ final class ServiceFixture {
         housekeeping.config = config;
         housekeeping.init();
 
-        serverKeys.custody = custody;
-        serverKeys.config = config;
-        serverKeys.secrets = secrets;
-        serverKeys.clock = clock;
-        serverKeys.notifications = notifications;
-        serverKeys.expiry = new ServerCertExpiry();
-        serverKeys.transactions = transactions;
-        serverKeys.ensureKey();
+        node(serverKeys, new ServerCertExpiry());
 
         sessions.store = sessionStore;
         sessions.config = config;
@@ -207,13 +200,16 @@ final class ServiceFixture {
 
     /** Another node of this server: its own copy of the server key, over the same custody and events. */
     ServerKeys anotherNode() {
-        ServerKeys node = new ServerKeys();
+        return node(new ServerKeys(), serverKeys.expiry);
+    }
+
+    private ServerKeys node(ServerKeys node, ServerCertExpiry expiry) {
         node.custody = custody;
         node.config = config;
         node.secrets = secrets;
         node.clock = clock;
         node.notifications = notifications;
-        node.expiry = serverKeys.expiry;
+        node.expiry = expiry;
         node.transactions = transactions;
         node.ensureKey();
         return node;
@@ -328,15 +324,23 @@ final class ServiceFixture {
     static final class InMemoryServerKeyCustody implements ServerKeyCustody {
 
         private final List<ServerSigningKey> generations = new ArrayList<>();
+        /** When set, reads fail as a custody whose database is down. */
+        volatile boolean down;
 
         @Override
         public synchronized Optional<ServerSigningKey> current() {
+            if (down) {
+                throw new org.polyproto.jakarta.spi.storage.StorageUnavailableException("down", null);
+            }
             return generations.isEmpty() ? Optional.empty()
                     : Optional.of(generations.get(generations.size() - 1));
         }
 
         @Override
         public synchronized List<ServerKey> history() {
+            if (down) {
+                throw new org.polyproto.jakarta.spi.storage.StorageUnavailableException("down", null);
+            }
             return generations.stream().map(ServerSigningKey::key).toList();
         }
 

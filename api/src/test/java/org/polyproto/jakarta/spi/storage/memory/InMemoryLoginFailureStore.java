@@ -7,7 +7,10 @@ import java.util.OptionalInt;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.spi.storage.LoginFailureStore;
 
-/** A {@link LoginFailureStore} in a map, for tests: thread-safe, each call atomic, not transactional. */
+/**
+ * A {@link LoginFailureStore} in a map, for tests: thread-safe, each call atomic, not transactional (a count and the
+ * lock after it are two steps; concurrent attempts of one actor may both pass the count before either locks).
+ */
 public class InMemoryLoginFailureStore implements LoginFailureStore {
 
     private record Attempts(int count, Instant last, Instant lockedUntil) {
