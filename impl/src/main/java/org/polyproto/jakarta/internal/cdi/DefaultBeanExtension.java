@@ -45,7 +45,6 @@ public class DefaultBeanExtension implements Extension {
     private static final List<String> MODULE_PACKAGES = List.of("org.polyproto.jakarta.internal.",
             "org.polyproto.jakarta.persistence.");
 
-
     private final Set<Class<?>> providedByApplication = ConcurrentHashMap.newKeySet();
 
     <T> void collectApplicationBeans(@Observes ProcessAnnotatedType<T> event) {

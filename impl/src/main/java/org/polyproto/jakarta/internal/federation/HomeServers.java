@@ -173,7 +173,7 @@ public class HomeServers {
     private <V> V once(String key, String domain, String requester, Supplier<V> fetch) {
         if (!bulkhead.tryEnter(domain)) {
             ModuleLog.noRoomForFetch(domain);
-            metrics.federationFetch("BUSY", java.time.Duration.ZERO);
+            metrics.federationFetch("BUSY", Duration.ZERO);
             throw FederationClient.notFederated();
         }
         try {
@@ -201,17 +201,17 @@ public class HomeServers {
         limiter.acquire(RouteClass.FEDERATION, requester).ifPresent(seconds -> {
             SecurityLog.rateLimited(RouteClass.FEDERATION.name(), requester);
             metrics.rateLimited(RouteClass.FEDERATION);
-            metrics.federationFetch(ErrorCode.RATE_LIMITED.wireName(), java.time.Duration.ZERO);
+            metrics.federationFetch(ErrorCode.RATE_LIMITED.wireName(), Duration.ZERO);
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many requests that need other home servers; retry later.", Math.max(1, seconds), null);
         });
         long start = System.nanoTime();
         try {
             V value = fetch.get();
-            metrics.federationFetch("OK", java.time.Duration.ofNanos(System.nanoTime() - start));
+            metrics.federationFetch("OK", ModuleMetrics.since(start));
             return value;
         } catch (PolyprotoException e) {
-            metrics.federationFetch(e.code(), java.time.Duration.ofNanos(System.nanoTime() - start));
+            metrics.federationFetch(e.code(), ModuleMetrics.since(start));
             Instant now = clock.now();
             failures.put(key, e, now, now.plus(failureTtl));
             throw e;

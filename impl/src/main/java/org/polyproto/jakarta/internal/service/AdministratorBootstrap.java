@@ -21,7 +21,6 @@ import org.polyproto.jakarta.internal.log.ModuleLog;
 @ApplicationScoped
 public class AdministratorBootstrap {
 
-
     @Inject
     PolyprotoConfig config;
     @Inject

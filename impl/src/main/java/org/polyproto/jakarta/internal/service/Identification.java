@@ -35,7 +35,6 @@ import org.polyproto.jakarta.internal.log.SecurityLog;
 @ApplicationScoped
 public class Identification {
 
-
     @Inject
     ChallengeStore challenges;
     @Inject
@@ -57,10 +56,10 @@ public class Identification {
         try {
             SessionTokenRepresentation opened = verifiedAndOpened(challenge, signature, certDer, authPayload,
                     clientAddress);
-            metrics.identify("OK", java.time.Duration.ofNanos(System.nanoTime() - start));
+            metrics.identify("OK", ModuleMetrics.since(start));
             return opened;
         } catch (PolyprotoException refused) {
-            metrics.identify(refused.code(), java.time.Duration.ofNanos(System.nanoTime() - start));
+            metrics.identify(refused.code(), ModuleMetrics.since(start));
             SecurityLog.identifyRefused(refused.code(), clientAddress);
             throw refused;
         }

@@ -37,6 +37,11 @@ public class ModuleMetrics {
         return metrics;
     }
 
+    /** The time since {@code startNanos}, a {@link System#nanoTime()}. */
+    public static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
     public void identify(String outcome, Duration took) {
         each(r -> r.identify(outcome, took));
     }

@@ -19,7 +19,6 @@ import org.polyproto.jakarta.internal.log.SecurityLog;
 @ApplicationScoped
 public class PasswordAttempts {
 
-
     @Inject
     LoginFailureStore store;
     @Inject

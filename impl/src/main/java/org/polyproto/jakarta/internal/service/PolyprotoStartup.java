@@ -14,7 +14,6 @@ import org.polyproto.jakarta.internal.log.ModuleLog;
 @ApplicationScoped
 public class PolyprotoStartup {
 
-
     @Inject
     PolyprotoConfig config;
     @Inject

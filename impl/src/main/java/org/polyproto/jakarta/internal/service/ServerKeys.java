@@ -21,6 +21,7 @@ import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.ServerSigningKey;
 import org.polyproto.jakarta.internal.log.ModuleLog;
 import org.polyproto.jakarta.internal.log.SecurityLog;
+import java.math.BigInteger;
 
 /**
  * This server's identity: creates the first key on start, rotates it, answers which certificate was current when,
@@ -33,7 +34,6 @@ import org.polyproto.jakarta.internal.log.SecurityLog;
  */
 @ApplicationScoped
 public class ServerKeys {
-
 
     @Inject
     ServerKeyCustody custody;
@@ -122,7 +122,7 @@ public class ServerKeys {
     public String rotate() {
         Instant now = clock.now();
         ServerSigningKey next = generate(now);
-        java.math.BigInteger retiring = current().key().serial();
+        BigInteger retiring = current().key().serial();
         boolean rotated = transactions.call(() -> {
             if (!custody.rotate(next, retiring, now)) {
                 return false;
@@ -154,7 +154,7 @@ public class ServerKeys {
         // in its first minute start at its notBefore and are checked against it.
         Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         byte[] seed = StrictEd25519.generatePrivateKey(secrets.random());
-        java.math.BigInteger serial = IdCertFactory.newSerial(secrets.random());
+        BigInteger serial = IdCertFactory.newSerial(secrets.random());
         Instant notAfter = now.plus(config.certificates().serverCertLifetime());
         byte[] der = IdCertFactory.serverCertificate(seed, config.server().domain(), serial, now, notAfter);
         ServerKey key = new ServerKey(serial, PemCodec.encode(PemCodec.CERTIFICATE, der), now, notAfter,

@@ -23,7 +23,6 @@ import org.polyproto.jakarta.persistence.log.PersistenceLog;
 @ApplicationScoped
 public class SchemaMigrationStartup {
 
-
     @Inject
     PersistenceSettings settings;
 
