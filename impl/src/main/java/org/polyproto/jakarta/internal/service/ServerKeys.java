@@ -85,14 +85,11 @@ public class ServerKeys {
 
     /**
      * Whether {@code signer}, which this node's copy holds to be in force, still is, asked of the custody in the
-     * caller's transaction. When it is not, this node reads the custody again.
+     * caller's transaction. A "no" does not make this node read the custody again: certificates of a retired key
+     * are public, and presenting them must not buy a reload each; the copy catches up within the refresh interval.
      */
     public boolean isInForce(ServerKey signer) {
-        if (custody.inForce(signer.serial())) {
-            return true;
-        }
-        reload();
-        return false;
+        return custody.inForce(signer.serial());
     }
 
     /** Whether this node has read the server key (at start; a readiness check asks). */
