@@ -21,6 +21,10 @@ public enum ErrorCode {
     INVALID_CREDENTIALS(401),
     UNAUTHORIZED(401),
     FORBIDDEN(403),
+    /** A sensitive action without its {@code X-P2-Sensitive-Solution}. @since 0.4 */
+    SENSITIVE_SOLUTION_REQUIRED(401),
+    /** A sensitive action whose solution the {@code SensitiveActionVerifier} refused. @since 0.4 */
+    SENSITIVE_SOLUTION_INVALID(403),
     ACTOR_NOT_FOUND(404),
     NOT_FOUND(404),
     /** @since 0.3 */

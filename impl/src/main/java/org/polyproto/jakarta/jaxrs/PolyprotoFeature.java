@@ -11,6 +11,10 @@ import org.polyproto.jakarta.internal.rest.ActorKeyResource;
 import org.polyproto.jakarta.internal.rest.BodyLimitFilter;
 import org.polyproto.jakarta.internal.rest.ChallengeResource;
 import org.polyproto.jakarta.internal.rest.ContainerRefusalMapper;
+import org.polyproto.jakarta.internal.rest.CoreV1ChallengeResource;
+import org.polyproto.jakarta.internal.rest.CoreV1IdCertResource;
+import org.polyproto.jakarta.internal.rest.CoreV1ServerKeyResource;
+import org.polyproto.jakarta.internal.rest.CoreV1SessionResource;
 import org.polyproto.jakarta.internal.rest.EventResource;
 import org.polyproto.jakarta.internal.rest.KeyPackageResource;
 import org.polyproto.jakarta.internal.rest.LastResortKeyPackageResource;
@@ -21,6 +25,7 @@ import org.polyproto.jakarta.internal.rest.RegistrationResource;
 import org.polyproto.jakarta.internal.rest.ServerKeyResource;
 import org.polyproto.jakarta.internal.rest.SessionResource;
 import org.polyproto.jakarta.internal.rest.TokenFilter;
+import org.polyproto.jakarta.internal.rest.WellKnownResource;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.spi.ClientAddressResolver;
 import org.polyproto.jakarta.spi.RateLimiter;
@@ -32,7 +37,7 @@ import org.polyproto.jakarta.internal.service.ModuleMetrics;
  * wrong method or media type) under the module's paths only. Nothing here touches the host's resources.
  * <p>
  * A host whose {@code Application} is scanned (empty {@code getClasses()}) needs to do nothing: the resources
- * under {@code p2core/} and this feature are found in the jar. A host that lists its classes adds
+ * under {@code p2core/}, {@code .p2/core/v1/} and {@code .well-known/} and this feature are found in the jar. A host that lists its classes adds
  * {@link #CLASSES}:
  * <pre>{@code
  * public Set<Class<?>> getClasses() {
@@ -50,7 +55,9 @@ public class PolyprotoFeature implements Feature {
     /** This feature and the module's resource classes, for hosts whose {@code Application} lists its classes. */
     public static final Set<Class<?>> CLASSES = Set.of(PolyprotoFeature.class, RegistrationResource.class,
             ChallengeResource.class, SessionResource.class, ServerKeyResource.class, ActorKeyResource.class,
-            KeyPackageResource.class, LastResortKeyPackageResource.class, EventResource.class);
+            KeyPackageResource.class, LastResortKeyPackageResource.class, EventResource.class,
+            WellKnownResource.class, CoreV1ChallengeResource.class, CoreV1IdCertResource.class,
+            CoreV1ServerKeyResource.class, CoreV1SessionResource.class);
 
     @Override
     public boolean configure(FeatureContext context) {

@@ -52,6 +52,11 @@ final class Http {
                 value);
     }
 
+    /** A request with a token and one extra header (none if {@code value} is null), and no Content-Type. */
+    Reply sendWithHeader(String method, String path, String body, String token, String header, String value) {
+        return send(method, path, body, token, null, value == null ? null : header, value);
+    }
+
     Reply send(String method, String path, String body, String token, String contentType) {
         return send(method, path, body, token, contentType, null, null);
     }

@@ -19,7 +19,8 @@ public class PolyprotoConfig {
     /** Every key the module reads, families as templates such as {@code polyproto.rate-limit.<class>.burst}. */
     public static final List<String> KEYS = Stream.of(ServerSettings.KEYS, SessionSettings.KEYS,
             CertificateSettings.KEYS, KeyPackageSettings.KEYS, RequestSettings.KEYS, RateLimitSettings.KEYS,
-            PasswordSettings.KEYS, BruteForceSettings.KEYS, FederationSettings.KEYS).flatMap(List::stream).toList();
+            PasswordSettings.KEYS, BruteForceSettings.KEYS, FederationSettings.KEYS,
+            ProtocolSettings.KEYS).flatMap(List::stream).toList();
 
     @Inject
     ConfigurationSource source;
@@ -33,6 +34,7 @@ public class PolyprotoConfig {
     private PasswordSettings passwords;
     private BruteForceSettings bruteForce;
     private FederationSettings federation;
+    private ProtocolSettings protocol;
 
     /** Settings read from {@code source} at once, outside CDI. */
     public static PolyprotoConfig read(ConfigurationSource source) {
@@ -53,6 +55,7 @@ public class PolyprotoConfig {
         passwords = PasswordSettings.read(source);
         bruteForce = BruteForceSettings.read(source);
         federation = FederationSettings.read(source);
+        protocol = ProtocolSettings.read(source, server.domain());
     }
 
     public ServerSettings server() {
@@ -89,5 +92,9 @@ public class PolyprotoConfig {
 
     public FederationSettings federation() {
         return federation;
+    }
+
+    public ProtocolSettings protocol() {
+        return protocol;
     }
 }

@@ -53,4 +53,14 @@ public final class SecurityLog {
     public static void trustRefused(String code, Object fid) {
         LogLine.log(LOGGER, Level.FINE, 2008, null, () -> "Trust for " + fid + " refused with " + code);
     }
+
+    public static void sensitiveActionRefused(String code, Object fid, Object action) {
+        LogLine.log(LOGGER, Level.FINE, 2009, null, () -> "Sensitive action " + action + " of " + fid
+                + " refused with " + code);
+    }
+
+    public static void certificateInvalidated(Object fid, String sessionId, Object serial) {
+        LogLine.log(LOGGER, Level.FINE, 2010, null, () -> "ID-Cert " + serial + " of session " + sessionId + " of "
+                + fid + " invalidated");
+    }
 }

@@ -181,6 +181,35 @@ final class JsonBody {
         return Instant.ofEpochSecond(seconds);
     }
 
+    /** A certificate serial given as a JSON number or a decimal string: 1 to 2^160-1. */
+    Optional<java.math.BigInteger> serial(String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        String text = value instanceof JsonNumber n ? n.toString() : value instanceof JsonString s ? s.getString()
+                : "";
+        if (text.isEmpty() || text.length() > 49 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw badRequest("The field " + name + " must be a serial number in decimal.");
+        }
+        java.math.BigInteger serial = new java.math.BigInteger(text);
+        if (serial.signum() <= 0 || serial.bitLength() > 160) {
+            throw badRequest("The field " + name + " is out of range.");
+        }
+        return Optional.of(serial);
+    }
+
+    /** The first of {@code names} that is present, as a string. */
+    Optional<String> firstString(String... names) {
+        for (String name : names) {
+            Optional<String> value = string(name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
     static PolyprotoException badRequest(String message) {
         return new PolyprotoException(ErrorCode.BAD_REQUEST, message);
     }

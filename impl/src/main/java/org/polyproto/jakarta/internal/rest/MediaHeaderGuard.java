@@ -16,8 +16,8 @@ import org.polyproto.jakarta.api.representation.ErrorRepresentation;
 
 /**
  * A servlet filter, installed by the impl jar's {@code web-fragment.xml}: refuses with the contract's envelope
- * (400 {@code P2CORE_BAD_REQUEST}) a request to a path with a {@code p2core} segment whose {@code Content-Type}
- * or {@code Accept} the JAX-RS runtime cannot read at all ({@code ///}, an empty {@code Content-Type}, an
+ * (400 {@code P2CORE_BAD_REQUEST}) a request to one of the module's paths ({@code p2core}, {@code .p2}, the
+ * discovery document) whose {@code Content-Type} or {@code Accept} the JAX-RS runtime cannot read at all ({@code ///}, an empty {@code Content-Type}, an
  * {@code Accept} list with a bad {@code q}), which the runtime would refuse with its own page before any of the
  * module's code ran. Every other request passes untouched, the host's own included.
  */
@@ -45,14 +45,9 @@ public class MediaHeaderGuard implements Filter {
         return new PolyprotoException(ErrorCode.BAD_REQUEST, "The Content-Type or Accept header could not be read.");
     }
 
-    /** A path within the application with a {@code p2core} segment (the JAX-RS root may be anywhere before it). */
+    /** A path with one of the module's roots (the JAX-RS root may be anywhere before it). */
     private static boolean isModulePath(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        for (String segment : path.split("/")) {
-            if (segment.equals(PolyprotoPaths.BASE)) {
-                return true;
-            }
-        }
-        return false;
+        return PolyprotoPaths.containsModulePath(request.getServletPath()
+                + (request.getPathInfo() == null ? "" : request.getPathInfo()));
     }
 }

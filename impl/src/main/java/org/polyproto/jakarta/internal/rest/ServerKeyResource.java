@@ -44,9 +44,7 @@ public class ServerKeyResource {
     @PUT
     @TokenRequired
     public Response rotate(@Context SecurityContext security) {
-        if (!administrators.isAdministrator(SessionPrincipal.of(security).fid())) {
-            throw new PolyprotoException(ErrorCode.NOT_ADMINISTRATOR, "Only an administrator may rotate the key.");
-        }
+        requireAdministrator(security);
         return Responses.jsonString(serverKeys.rotate());
     }
 
@@ -54,5 +52,11 @@ public class ServerKeyResource {
     @TokenRequired
     public Response rotateByPost(@Context SecurityContext security) {
         return rotate(security);
+    }
+
+    void requireAdministrator(SecurityContext security) {
+        if (!administrators.isAdministrator(SessionPrincipal.of(security).fid())) {
+            throw new PolyprotoException(ErrorCode.NOT_ADMINISTRATOR, "Only an administrator may rotate the key.");
+        }
     }
 }

@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
-import org.polyproto.jakarta.api.ErrorCode;
-import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.crypto.ChallengeStrings;
 import org.polyproto.jakarta.internal.crypto.SignatureEncoding;
@@ -71,8 +69,8 @@ public class SessionResource {
         }
         byte[] signature = SignatureEncoding.decode(completed.signature).orElseThrow(() -> JsonBody.badRequest(
                 "The signature must be 64 bytes as hex, base64 or base64url."));
-        byte[] cert = PemCodec.decode(json.requiredString("id_cert")).orElseThrow(() -> new PolyprotoException(
-                ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
+        byte[] cert = PemCodec.decode(json.requiredString("id_cert"))
+                .orElseThrow(CertificateBodies::malformedIdCert);
         return Responses.json(201, identification.identify(completed.challenge, signature, cert,
                 json.objectOrEmpty("auth_payload"), ClientAddresses.of(clientAddresses, request)));
     }
@@ -82,11 +80,7 @@ public class SessionResource {
     @TokenRequired
     @RateLimited(RouteClass.AUTHENTICATE)
     public Response rotateIdCert(@Context SecurityContext security, byte[] body) {
-        String text = new String(body == null ? new byte[0] : body, java.nio.charset.StandardCharsets.UTF_8).strip();
-        String csrText = text.startsWith("{") ? JsonBody.parse(body).requiredString("csr") : JsonBody.parseString(body);
-        byte[] der = PemCodec.decode(csrText).orElseThrow(() -> new PolyprotoException(ErrorCode.CSR_INVALID,
-                "The CSR must be PEM, base64 of DER or base64 of PEM."));
-        ParsedCsr csr = ParsedCsr.parse(der);
+        ParsedCsr csr = CertificateBodies.csr(body);
         return Responses.json(201, Transactions.retriedOnConflict(
                 () -> issuance.rotate(SessionPrincipal.of(security), csr)));
     }
@@ -96,9 +90,8 @@ public class SessionResource {
     @TokenRequired
     public Response replaceIdCert(@Context HttpServletRequest request, @Context SecurityContext security,
                                   byte[] body) {
-        byte[] der = PemCodec.decode(JsonBody.parseString(body)).orElseThrow(() -> new PolyprotoException(
-                ErrorCode.IDCERT_MALFORMED, "The ID-Cert must be PEM, base64 of DER or base64 of PEM."));
-        externalIdCerts.replace(SessionPrincipal.of(security), der, ClientAddresses.of(clientAddresses, request));
+        externalIdCerts.replace(SessionPrincipal.of(security), CertificateBodies.idCert(body),
+                ClientAddresses.of(clientAddresses, request));
         return Response.status(201).build();
     }
 

@@ -33,6 +33,11 @@ public class ActorCerts {
     PolyprotoClock clock;
 
     public List<String> certificates(String fidText, Optional<Instant> at, Optional<String> sessionId) {
+        return records(fidText, at, sessionId).stream().map(IdCertRecord::pem).toList();
+    }
+
+    /** The actor's certificates valid at {@code at} (default now), newest first, of one session if given. */
+    public List<IdCertRecord> records(String fidText, Optional<Instant> at, Optional<String> sessionId) {
         FederationId fid = FederationId.parse(fidText);
         if (!fid.domain().equals(config.server().domain()) || directory.find(fid).isEmpty()) {
             throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
@@ -40,7 +45,6 @@ public class ActorCerts {
         Instant t = at.orElseGet(clock::now);
         List<IdCertRecord> certs = transactions.call(() -> sessionId.map(s -> idCerts.findValidAt(fid, s, t))
                 .orElseGet(() -> idCerts.findValidAt(fid, t, config.certificates().keyActorMaxCerts())));
-        return certs.stream().sorted(java.util.Comparator.comparing(IdCertRecord::notBefore).reversed())
-                .map(IdCertRecord::pem).toList();
+        return certs.stream().sorted(java.util.Comparator.comparing(IdCertRecord::notBefore).reversed()).toList();
     }
 }

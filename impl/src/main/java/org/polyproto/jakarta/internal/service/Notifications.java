@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
+import org.polyproto.jakarta.api.representation.CacheableIdCertRepresentation;
 import java.time.Instant;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.storage.ClientId;
@@ -43,6 +44,14 @@ public class Notifications {
         toOtherClients(changed, new Event("core", 4, "CLIENT_KEY_CHANGE", JSON.createObjectBuilder()
                 .add("serial", oldSerial.toString()).add("invalidSince", invalidSince.getEpochSecond())
                 .add("cert", newCertPem).build()));
+    }
+
+    /**
+     * ACTOR_CERTIFICATE_INVALIDATION to the actor's other sessions here: the invalidated certificate as the v1
+     * profile hands it out ({@code idCertPem}, {@code invalidatedAt}, the cache window and its signature).
+     */
+    public void actorCertificateInvalidation(ClientId source, CacheableIdCertRepresentation invalidated) {
+        toOtherClients(source, new Event("core", 7, "ACTOR_CERTIFICATE_INVALIDATION", invalidated.toJson()));
     }
 
     /**

@@ -12,15 +12,13 @@ import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.ActorDirectory;
-import org.polyproto.jakarta.spi.CredentialVerifier;
 import org.polyproto.jakarta.spi.RegistrationHandler;
 import org.polyproto.jakarta.spi.TrustDecision;
 import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * {@code POST p2core/session/trust}: checks the CSR, finds the actor in the {@link ActorDirectory}, counts the
- * password attempt ({@link PasswordAttempts}), has the {@link CredentialVerifier} check the password (outside any
- * transaction), lets the registration handler decide, then issues the ID-Cert and opens the session.
+ * password ({@link PasswordCheck}), lets the registration handler decide, then issues the ID-Cert and opens the session.
  */
 @ApplicationScoped
 public class Trusts {
@@ -28,17 +26,13 @@ public class Trusts {
     @Inject
     ActorDirectory directory;
     @Inject
-    ActorCapabilities capabilities;
-    @Inject
     RegistrationHandler handler;
     @Inject
     IdCertIssuance issuance;
     @Inject
     PolyprotoConfig config;
     @Inject
-    Secrets secrets;
-    @Inject
-    PasswordAttempts attempts;
+    PasswordCheck passwords;
 
     public IssuedIdCertRepresentation trust(String actorName, String csrText, Optional<String> password,
                                             JsonObject authPayload) {
@@ -56,37 +50,11 @@ public class Trusts {
 
     private void authenticate(FederationId fid, Optional<String> password, JsonObject authPayload) {
         boolean known = directory.find(fid).isPresent();
-        boolean verified = password.isPresent() && checkPassword(fid, known, password.get(), authPayload);
+        boolean verified = password.isPresent() && passwords.matches(fid, known, password.get(), authPayload);
         TrustDecision decision = known ? handler.onTrust(fid, verified, authPayload) : TrustDecision.refused();
         if (!decision.isGranted()) {
             SecurityLog.trustRefused(decision.errcode().orElseThrow(), fid);
             throw new PolyprotoException(401, decision.errcode().orElseThrow(), decision.message().orElseThrow());
         }
-    }
-
-    /**
-     * Counts the attempt of an existing actor first ({@link PasswordAttempts}); a locked actor's password is still
-     * verified, so that its answer and its time are those of a wrong one, and then treated as wrong.
-     */
-    private boolean checkPassword(FederationId fid, boolean known, String password, JsonObject authPayload) {
-        boolean admitted = known && attempts.admit(fid);
-        if (!known) {
-            attempts.askedForNoActor(fid);
-        }
-        boolean right = verify(fid, password, authPayload) && admitted;
-        if (known && right) {
-            attempts.succeeded(fid);
-        }
-        return right;
-    }
-
-    /** Without a verifier no password is ever right; the dummy hash keeps the time of a wrong one. */
-    private boolean verify(FederationId fid, String password, JsonObject authPayload) {
-        Optional<CredentialVerifier> verifier = capabilities.verifier();
-        if (verifier.isPresent()) {
-            return verifier.get().verify(fid, password, authPayload);
-        }
-        secrets.passwordHasher().verifyAgainstDummy(password);
-        return false;
     }
 }

@@ -49,6 +49,9 @@ class PolyprotoConfigTest {
             Map.entry(CertificateSettings.SERVER_CERT_LIFETIME, DURATION),
             Map.entry(CertificateSettings.KEY_ACTOR_MAX_CERTS, COUNT),
             Map.entry(CertificateSettings.SERVER_KEY_REFRESH, concat(DURATION, "PT0.05S", "PT2H")),
+            Map.entry(ProtocolSettings.API_URL, List.of("example.com/.p2/core/", "ftp://example.com/.p2/core/",
+                    "https:///.p2/core/", "https://exa mple.com/")),
+            Map.entry(ProtocolSettings.CACHE_VALIDITY, DURATION),
             Map.entry(KeyPackageSettings.LOW_THRESHOLD, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_REQUEST, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_CLIENT, COUNT),
@@ -161,6 +164,7 @@ class PolyprotoConfigTest {
         assertEquals(new FederationSettings(Map.of(), Duration.ofHours(1), 10_000, 16 * 1024 * 1024,
                 Duration.ofMinutes(1), Duration.ofSeconds(10), 32, 4, Duration.ofSeconds(5), Duration.ofSeconds(10),
                 65536, false), config.federation());
+        assertEquals(new ProtocolSettings("https://example.com/.p2/core/", Duration.ofMinutes(5)), config.protocol());
     }
 
     @Test
@@ -178,7 +182,9 @@ class PolyprotoConfigTest {
         values.put(FederationSettings.ALLOW_PRIVATE, " TRUE ");
         values.put(FederationSettings.CACHE_MAX_BYTES, "2147483647");
         values.put(FederationSettings.resolveKey("other.example"), "http://127.0.0.1:9080/other/api");
+        values.put(ProtocolSettings.API_URL, "http://localhost:9080/app/api/.p2/core/");
         PolyprotoConfig config = TestConfig.of(values);
+        assertEquals("http://localhost:9080/app/api/.p2/core/", config.protocol().apiUrl());
 
         assertEquals("example.com", config.server().domain());
         assertEquals(Set.of(FederationId.parse("boss@example.com"), FederationId.parse("ops@other.example")),

@@ -40,8 +40,8 @@ class HostActorsTest {
                 : Optional.empty();
         CredentialVerifier verifier = (fid, password, payload) -> password.equals(hostUsers.get(fid));
         f.trusts.directory = directory;
-        f.trusts.capabilities = ActorCapabilities.of(null, verifier);
-        f.registrations.capabilities = f.trusts.capabilities;
+        f.passwords.capabilities = ActorCapabilities.of(null, verifier);
+        f.registrations.capabilities = f.passwords.capabilities;
     }
 
     private PolyprotoException refused(String password, JsonObject payload) {

@@ -88,10 +88,14 @@ final class ServiceFixture {
     final IdCertIssuance issuance = new IdCertIssuance();
     final Registrations registrations = new Registrations();
     final Trusts trusts = new Trusts();
+    final PasswordCheck passwords = new PasswordCheck();
     final PasswordAttempts passwordAttempts = new PasswordAttempts();
     final CertificateTrust certificateTrust = new CertificateTrust();
     final SessionOpening opening = new SessionOpening();
     final Identification identification = new Identification();
+    final CacheableIdCerts cacheable = new CacheableIdCerts();
+    final SessionRevocation revocation = new SessionRevocation();
+    final KeyTrials keyTrials = new KeyTrials();
 
     private Instant now;
 
@@ -166,12 +170,13 @@ final class ServiceFixture {
         registrations.config = config;
 
         trusts.directory = TestActors.directory(actorStore, transactions);
-        trusts.capabilities = registrations.capabilities;
+        passwords.capabilities = registrations.capabilities;
+        passwords.secrets = secrets;
+        passwords.attempts = passwordAttempts;
+        trusts.passwords = passwords;
         trusts.handler = registrations.handler;
         trusts.issuance = issuance;
         trusts.config = config;
-        trusts.secrets = secrets;
-        trusts.attempts = passwordAttempts;
         passwordAttempts.store = loginFailureStore;
         passwordAttempts.config = config;
         passwordAttempts.clock = clock;
@@ -196,6 +201,23 @@ final class ServiceFixture {
         identification.limiter = limiter;
         identification.transactions = transactions;
         identification.metrics = metrics;
+
+        cacheable.serverKeys = serverKeys;
+        cacheable.config = config;
+        cacheable.clock = clock;
+
+        revocation.sessions = sessionStore;
+        revocation.idCerts = idCertStore;
+        revocation.housekeeping = housekeeping;
+        revocation.notifications = notifications;
+        revocation.cacheable = cacheable;
+        revocation.config = config;
+        revocation.clock = clock;
+
+        keyTrials.identification = identification;
+        keyTrials.idCerts = idCertStore;
+        keyTrials.transactions = transactions;
+        keyTrials.config = config;
     }
 
     /** Another node of this server: its own copy of the server key, over the same custody and events. */
