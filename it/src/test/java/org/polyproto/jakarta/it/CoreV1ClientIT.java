@@ -116,7 +116,7 @@ class CoreV1ClientIT extends DeployedHostTest {
         assertEquals(200, token.status(), token::toString);
         assertTrue(token.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertNotEquals(member.token(), token.body());
-        assertEquals(204, http.get("p2core/events", token.body()).status(), "the token opened a session");
+        assertOpensASession(token.body());
 
         assertError(http.send("POST", ".p2/core/v1/session/auth/", Json.createObjectBuilder()
                 .add("trial", text).add("signature", hexSignature(member.key(), text))
@@ -149,7 +149,7 @@ class CoreV1ClientIT extends DeployedHostTest {
         byte[] issuedKey = x509(issued.object().getString("id_cert")).getPublicKey().getEncoded();
         assertTrue(java.util.Arrays.equals(s2.publicKey(), java.util.Arrays.copyOfRange(issuedKey,
                 issuedKey.length - 32, issuedKey.length)), "the ID-Cert is for the CSR's key");
-        assertEquals(204, http.get("p2core/events", issued.object().getString("token")).status());
+        assertOpensASession(issued.object().getString("token"));
     }
 
     @Test
@@ -188,6 +188,7 @@ class CoreV1ClientIT extends DeployedHostTest {
         Flows.Member phone = flows.session(laptop.name(), "phone");
         flows.events(laptop.token());
         X509Certificate server = serverCertificate();
+        Thread.sleep(1_100); // a second between the phone's notBefore and its invalidatedAt, to ask for a time between
         long before = System.currentTimeMillis() / 1000;
 
         Http.Reply deleted = http.send("DELETE", ".p2/core/v1/session/", "{\"session_id\":\"phone\"}",
@@ -242,6 +243,15 @@ class CoreV1ClientIT extends DeployedHostTest {
                 "P2CORE_METHOD_NOT_ALLOWED");
         assertError(http.send("DELETE", ".p2/core/v1/session/", "{\"session_id\":\"x\"}", null, null), 401,
                 "P2CORE_UNAUTHORIZED");
+    }
+
+    /**
+     * The token authenticates: the events route answers 200 or 204, not 401 (a session opened in the second of a
+     * server-key rotation may get its broadcast).
+     */
+    private void assertOpensASession(String token) {
+        int status = http.get("p2core/events", token).status();
+        assertTrue(status == 200 || status == 204, "the token opened a session: " + status);
     }
 
     /** The cache fields as JSON numbers, a window that has begun, and the signature over the documented text. */

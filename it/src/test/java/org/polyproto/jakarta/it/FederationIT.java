@@ -25,6 +25,8 @@ import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
 import org.polyproto.jakarta.it.host.HostileHomeServer;
+import org.polyproto.jakarta.it.host.HostileV1HomeServer;
+import org.polyproto.jakarta.it.host.HostileWellKnown;
 import org.polyproto.jakarta.testing.PolyprotoRsEncoding;
 import org.polyproto.jakarta.testing.TestActor;
 
@@ -69,8 +71,14 @@ class FederationIT {
                 Map.entry("polyproto.federation.resolve.undeployed.test", LOCAL + "no-such-app/api/"),
                 Map.entry("polyproto.federation.resolve.closed.test", "http://127.0.0.1:9/"),
                 Map.entry("polyproto.federation.resolve." + PolyprotoRsEncoding.FIXED_DOMAIN, hostile
-                        + "polyproto-rs/")),
-                HostileHomeServer.class, TestActor.class, PolyprotoRsEncoding.class);
+                        + "polyproto-rs/"),
+                Map.entry("polyproto.federation.resolve." + HostileV1HomeServer.GOOD_DOMAIN, hostile + "v1-good/"),
+                Map.entry("polyproto.federation.resolve." + HostileV1HomeServer.FORGED_DOMAIN, hostile
+                        + "v1-forged/"),
+                Map.entry("polyproto.federation.resolve." + HostileV1HomeServer.WELL_KNOWN_DOMAIN, hostile
+                        + "wk-good/"),
+                Map.entry("polyproto.federation.resolve." + HostileWellKnown.WRONG_DOMAIN, hostile + "wk-wrong/")),
+                HostileHomeServer.class, HostileV1HomeServer.class, HostileWellKnown.class, TestActor.class, PolyprotoRsEncoding.class);
     }
 
     @ArquillianResource
@@ -122,6 +130,47 @@ class FederationIT {
                 "not-a-token"), 401, "P2CORE_UNAUTHORIZED");
     }
 
+    /**
+     * A client of the v1 profile against two deployments that talk to each other as the seed does: a new session
+     * by the sensitive {@code POST idcert}, identify at the foreign server by key trial, and an early revocation at
+     * home that the foreign server sees once its cache expires.
+     */
+    @Test
+    void aV1ClientIdentifiesAtForeignByKeyTrialAndItsEarlyRevocationReachesForeign() throws Exception {
+        Http home = new Http(homeUrl);
+        Http foreign = new Http(foreignUrl);
+        String name = Flows.uniqueName("v1traveller");
+        home.post("p2core/register", "{\"actor_name\":\"" + name + "\",\"password\":\"" + Flows.PASSWORD + "\"}");
+        TestActor laptopKey = TestActor.generate();
+        Http.Reply laptop = home.post("p2core/session/trust", Json.createObjectBuilder().add("actor_name", name)
+                .add("password", Flows.PASSWORD).add("csr", laptopKey.csrPem(name, HOME, "laptop")).build()
+                .toString());
+        assertEquals(201, laptop.status(), laptop::toString);
+        TestActor phoneKey = TestActor.generate();
+        Http.Reply phone = home.sendWithHeader("POST", ".p2/core/v1/idcert/", phoneKey.csrPem(name, HOME, "phone"),
+                laptop.object().getString("token"), "X-P2-Sensitive-Solution", Flows.PASSWORD);
+        assertEquals(201, phone.status(), phone::toString);
+        String phoneCert = phone.object().getString("id_cert");
+
+        Http.Reply atForeign = keyTrial(foreign, phoneKey, phoneCert, name + "@" + HOME);
+        assertEquals(200, atForeign.status(), atForeign::toString);
+        assertEquals(204, foreign.get("p2core/events", atForeign.body()).status(), "the token works at foreign");
+
+        Http.Reply revoked = home.send("DELETE", ".p2/core/v1/session/", "{\"session_id\":\"phone\"}",
+                laptop.object().getString("token"), null);
+        assertEquals(204, revoked.status(), revoked::toString);
+        Thread.sleep(Duration.ofSeconds(CACHE_TTL_SECONDS).plusMillis(500).toMillis());
+        assertError(keyTrial(foreign, phoneKey, phoneCert, name + "@" + HOME), 401, "P2CORE_IDCERT_INVALID");
+    }
+
+    private static Http.Reply keyTrial(Http server, TestActor key, String certPem, String fid) throws Exception {
+        String trial = server.get(".p2/core/v1/session/auth/").object().getString("trial");
+        return server.send("POST", ".p2/core/v1/session/auth/", Json.createObjectBuilder().add("trial", trial)
+                .add("signature", CoreV1ClientIT.hexSignature(key, trial))
+                .add("serialNumber", CoreV1ClientIT.x509(certPem).getSerialNumber().toString()).add("fid", fid)
+                .add("idCert", certPem).build().toString(), null, null);
+    }
+
     @Test
     void anUnreachableHomeServerIsNotFederatedInBoundedTime() {
         Http foreign = new Http(foreignUrl);
@@ -150,6 +199,32 @@ class FederationIT {
         Http.Reply reply = foreign.post("p2core/session/identify", Flows.identifyBody(challenge,
                 java.util.HexFormat.of().formatHex(signature), cert));
         assertEquals(201, reply.status(), reply::toString);
+    }
+
+    /**
+     * Home servers that speak only v1 (their seed routes answer 404): one reached directly is read through its
+     * CacheableIdCerts; one with a forged {@code cacheSignature} in its actor list is not used; one reached through
+     * its visible domain's {@code .well-known/polyproto-core} only is read under the API it names, unless the
+     * certificate there is another domain's (spec §3.1).
+     */
+    @Test
+    void actorsOfV1OnlyHomeServersIdentifyUnlessASignatureOrTheDomainIsWrong() {
+        Http foreign = new Http(foreignUrl);
+        assertEquals(200, keyTrialOfFixedActor(foreign, HostileV1HomeServer.GOOD_DOMAIN).status());
+        assertError(keyTrialOfFixedActor(foreign, HostileV1HomeServer.FORGED_DOMAIN), 404, "P2CORE_NOT_FEDERATED");
+        Http.Reply discovered = keyTrialOfFixedActor(foreign, HostileV1HomeServer.WELL_KNOWN_DOMAIN);
+        assertEquals(200, discovered.status(), discovered::toString);
+        assertError(keyTrialOfFixedActor(foreign, HostileWellKnown.WRONG_DOMAIN), 401, "P2CORE_IDCERT_INVALID");
+    }
+
+    private static Http.Reply keyTrialOfFixedActor(Http foreign, String domain) {
+        String cert = PemCodec.encode(PemCodec.CERTIFICATE, HostileV1HomeServer.actorCertificate(domain));
+        String trial = foreign.get(".p2/core/v1/session/auth/").object().getString("trial");
+        return foreign.send("POST", ".p2/core/v1/session/auth/", Json.createObjectBuilder().add("trial", trial)
+                .add("signature", java.util.HexFormat.of().formatHex(sign(PolyprotoRsEncoding.FIXED_ACTOR_SEED,
+                        trial)))
+                .add("serialNumber", "3003").add("fid", HostileV1HomeServer.ACTOR + "@" + domain)
+                .add("idCert", cert).build().toString(), null, null);
     }
 
     private static byte[] sign(byte[] seed, String challenge) {

@@ -17,7 +17,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
@@ -38,6 +40,7 @@ import org.polyproto.jakarta.spi.HomeServerResolver;
 public class FederationClient {
 
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final String V1 = ".p2/core/v1/";
 
     @Inject
     HomeServerResolver resolver;
@@ -48,6 +51,8 @@ public class FederationClient {
     TransactionSynchronizationRegistry transactions;
 
     private PinnedHttpFetcher fetcher;
+    /** API URLs found through {@code .well-known/polyproto-core}, per domain; bounded like the other caches. */
+    private BoundedCache<String, URI> discovered;
     private BoundedDns dns;
     private Duration deadline;
 
@@ -56,6 +61,8 @@ public class FederationClient {
         FederationSettings settings = config.federation();
         deadline = settings.readTimeout();
         dns = new BoundedDns(BoundedDns.THREADS, BoundedDns.QUEUED);
+        discovered = new BoundedCache<>(settings.cacheMaxEntries(), settings.cacheMaxBytes(),
+                uri -> uri.toString().length() * 2L);
         fetcher = new PinnedHttpFetcher(AddressPolicy.of(settings.allowPrivate()), dns, settings.connectTimeout(),
                 deadline, settings.maxResponseSize(), (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
@@ -75,8 +82,49 @@ public class FederationClient {
         return new PolyprotoException(ErrorCode.NOT_FEDERATED, FederationRefusal.MESSAGE);
     }
 
-    /** The home server's current ID-Cert, PEM. */
-    public String serverCertificate(String domain) {
+    /**
+     * The home server's current ID-Cert, PEM: its v1 {@code CacheableIdCert} ({@code .p2/core/v1/idcert/server},
+     * whose {@code cacheSignature} must verify with the certificate's own key) when it offers one, else the seed's
+     * {@code p2core/key/server}, else the v1 route under the {@code api} URL that the domain's
+     * {@code .well-known/polyproto-core} names (spec §3.1; the caller checks that the certificate is the visible
+     * domain's). A server without the v1 route costs one more bounded fetch.
+     */
+    public FetchedCertificates serverCertificate(String domain) {
+        Optional<JsonValue> v1 = offered(domain, V1 + "idcert/server");
+        if (v1.isPresent()) {
+            return FetchedCacheableIdCert.server(domain, v1.get());
+        }
+        try {
+            return FetchedCertificates.of(seedServerCertificate(domain));
+        } catch (PolyprotoException seedRefused) {
+            URI api = discoveredApi(domain).orElseThrow(() -> seedRefused);
+            return FetchedCacheableIdCert.server(domain, getAt(domain, api.resolve("v1/idcert/server")));
+        }
+    }
+
+    /**
+     * The actor's current ID-Certs, found where {@link #serverCertificate} finds the server's: the v1 list
+     * ({@code .p2/core/v1/idcert/actor/{fid}}), every {@code cacheSignature} verified with {@code serverKey} (one that
+     * does not verify refuses the whole list), certificates with an {@code invalidatedAt} left out, cacheable until
+     * the earliest {@code cacheNotValidAfter}; else the seed's list; else the v1 list under the discovered API.
+     */
+    public FetchedCertificates actorCertificates(FederationId fid, byte[] serverKey) {
+        String path = "idcert/actor/" + encoded(fid);
+        Optional<JsonValue> v1 = offered(fid.domain(), V1 + path);
+        if (v1.isPresent()) {
+            return FetchedCacheableIdCert.list(fid.domain(), v1.get(), serverKey);
+        }
+        try {
+            return new FetchedCertificates(actorCertificates(fid), Optional.empty());
+        } catch (PolyprotoException seedRefused) {
+            URI api = discoveredApi(fid.domain()).orElseThrow(() -> seedRefused);
+            return FetchedCacheableIdCert.list(fid.domain(), getAt(fid.domain(), api.resolve("v1/" + path)),
+                    serverKey);
+        }
+    }
+
+    /** The home server's current ID-Cert as the seed's {@code p2core/key/server} answers it, PEM. */
+    private String seedServerCertificate(String domain) {
         JsonValue json = get(domain, "p2core/key/server");
         if (json instanceof JsonString pem) {
             return pem.getString();
@@ -84,19 +132,62 @@ public class FederationClient {
         throw FederationRefusal.of(domain, "it answered no certificate");
     }
 
-    /** The actor's currently valid ID-Certs as its home server lists them, PEM. */
+    /**
+     * The {@code api} URL of the domain's {@code .well-known/polyproto-core}, remembered for
+     * {@code polyproto.federation.cache-ttl}: absolute, https (http only where private addresses are allowed, i.e. in
+     * tests), its host a DNS name under the same rules as an unmapped domain, and never a redirect of the fetch
+     * itself. Empty when the domain has none that qualifies.
+     */
+    private Optional<URI> discoveredApi(String domain) {
+        if (fetcher == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Optional<BoundedCache.Entry<URI>> known = discovered.get(domain, now);
+        if (known.isPresent()) {
+            return Optional.of(known.get().value());
+        }
+        Optional<URI> api = offered(domain, WellKnownApi.PATH)
+                .flatMap(json -> WellKnownApi.read(domain, json, config.federation().allowPrivate()));
+        api.ifPresent(uri -> discovered.put(domain, uri, now, now.plus(config.federation().cacheTtl())));
+        return api;
+    }
+
+    /** The actor's currently valid ID-Certs as the seed's {@code p2core/key/actor/{fid}} lists them, PEM. */
     public List<String> actorCertificates(FederationId fid) {
-        JsonValue json = get(fid.domain(), "p2core/key/actor/" + URLEncoder.encode(fid.toString(),
-                StandardCharsets.UTF_8));
+        JsonValue json = get(fid.domain(), "p2core/key/actor/" + encoded(fid));
         if (json instanceof JsonArray array && array.stream().allMatch(JsonString.class::isInstance)) {
             return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
         throw FederationRefusal.of(fid.domain(), "it answered no certificate list");
     }
 
+    private static String encoded(FederationId fid) {
+        return URLEncoder.encode(fid.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The answer of a v1 route, or empty when the home server does not offer it (any refusal of the fetch: another
+     * status than 200, no JSON). A client that was never started (outside a server) reaches no one.
+     */
+    private Optional<JsonValue> offered(String domain, String path) {
+        if (fetcher == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(get(domain, path));
+        } catch (PolyprotoException notOffered) {
+            return Optional.empty();
+        }
+    }
+
     private JsonValue get(String domain, String path) {
+        return getAt(domain, target(domain, path));
+    }
+
+    private JsonValue getAt(String domain, URI url) {
         requireNoTransaction();
-        byte[] body = fetcher.get(target(domain, path));
+        byte[] body = fetcher.get(url);
         try {
             return JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
         } catch (JsonException e) {

@@ -39,7 +39,7 @@ import org.polyproto.jakarta.internal.service.ModuleMetrics;
  * once), once per key however many requests ask at the same time, and is charged to the client that caused it
  * ({@link RouteClass#FEDERATION}). A domain (or an actor) whose fetch failed is answered from a negative cache for
  * {@code polyproto.federation.failure-ttl}; a miss (unknown signer, unlisted certificate) refetches at most once per
- * {@code polyproto.federation.refetch-interval} per key.
+ * {@code polyproto.federation.refetch-interval} per key. A v1 answer is kept no longer than its cache window.
  */
 @ApplicationScoped
 public class HomeServers {
@@ -105,8 +105,11 @@ public class HomeServers {
         return server;
     }
 
-    /** Whether the home server lists {@code cert} among the actor's current ID-Certs; refetched on a miss. */
-    public boolean listsCertificate(FederationId fid, ParsedIdCert cert, String requester) {
+    /**
+     * Whether the home server lists {@code cert} among the actor's current ID-Certs; refetched on a miss. A v1 list
+     * is verified with {@code server}'s key and kept no longer than its cache window.
+     */
+    public boolean listsCertificate(FederationId fid, ParsedIdCert cert, ParsedIdCert server, String requester) {
         Instant now = clock.now();
         requireNotFailing(fid.domain(), now);
         requireNotFailing(fid.toString(), now);
@@ -115,7 +118,7 @@ public class HomeServers {
         if (cached.isPresent() && (cached.get().value().contains(digest) || !mayRefetch(cached.get(), now))) {
             return cached.get().value().contains(digest);
         }
-        return fetchActor(fid, requester).contains(digest);
+        return fetchActor(fid, server, requester).contains(digest);
     }
 
     int cachedEntries() {
@@ -139,17 +142,19 @@ public class HomeServers {
 
     private ParsedIdCert fetchServer(String domain, String requester) {
         return once(domain, domain, requester, () -> {
-            ParsedIdCert server = checkedServer(domain, client.serverCertificate(domain));
+            FetchedCertificates fetched = client.serverCertificate(domain);
+            ParsedIdCert server = checkedServer(domain, fetched.first());
             Instant now = clock.now();
-            servers.put(domain, server, now, now.plus(ttl));
+            servers.put(domain, server, now, cacheEnd(fetched, now));
             return server;
         });
     }
 
-    private Set<String> fetchActor(FederationId fid, String requester) {
+    private Set<String> fetchActor(FederationId fid, ParsedIdCert server, String requester) {
         return once(fid.toString(), fid.domain(), requester, () -> {
+            FetchedCertificates fetched = client.actorCertificates(fid, server.publicKey());
             Set<String> digests = new HashSet<>();
-            for (String pem : client.actorCertificates(fid)) {
+            for (String pem : fetched.pems()) {
                 if (digests.size() >= maxListed) {
                     break;
                 }
@@ -158,7 +163,7 @@ public class HomeServers {
             }
             Set<String> listed = Set.copyOf(digests);
             Instant now = clock.now();
-            actors.put(fid, listed, now, now.plus(ttl));
+            actors.put(fid, listed, now, cacheEnd(fetched, now));
             return listed;
         });
     }
@@ -255,6 +260,12 @@ public class HomeServers {
             throw invalid("its home server's certificate is outside its validity");
         }
         return server;
+    }
+
+    /** The TTL's end, or the answer's cache window's if that ends first. */
+    private Instant cacheEnd(FetchedCertificates fetched, Instant now) {
+        Instant ttlEnd = now.plus(ttl);
+        return fetched.cacheUntil().filter(end -> end.isBefore(ttlEnd)).orElse(ttlEnd);
     }
 
     private static boolean isCertificate(byte[] der) {

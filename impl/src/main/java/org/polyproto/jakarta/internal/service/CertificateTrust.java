@@ -53,7 +53,7 @@ public class CertificateTrust {
                 || cert.notAfter().isAfter(server.notAfter())) {
             throw invalid("outside its validity");
         }
-        if (!homeServers.listsCertificate(actor.fid(), cert, requester)) {
+        if (!homeServers.listsCertificate(actor.fid(), cert, server, requester)) {
             throw invalid("its home server does not list it as current");
         }
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -76,9 +77,9 @@ class HomeServersBoundTest {
     private FederationClient padding(List<String> listed) {
         return new FederationClient() {
             @Override
-            public String serverCertificate(String domain) {
+            public FetchedCertificates serverCertificate(String domain) {
                 fetches.computeIfAbsent(domain, d -> new AtomicInteger()).incrementAndGet();
-                return serverPem;
+                return FetchedCertificates.of(serverPem);
             }
 
             @Override
@@ -109,13 +110,15 @@ class HomeServersBoundTest {
         for (int i = 0; i < 20_000; i++) {
             ParsedIdCert cert = certs.get(i % certs.size());
             FederationId fid = new FederationId("a" + i, DOMAIN);
-            homeServers.signerOf(cert, DOMAIN, "192.0.2.1");
-            assertTrue(homeServers.listsCertificate(fid, cert, "192.0.2.1"), "the real certificate is still found");
+            ParsedIdCert server = homeServers.signerOf(cert, DOMAIN, "192.0.2.1");
+            assertTrue(homeServers.listsCertificate(fid, cert, server, "192.0.2.1"),
+                    "the real certificate is still found");
             assertTrue(homeServers.cachedEntries() <= 3 * MAX_ENTRIES, "entries: " + homeServers.cachedEntries());
             assertTrue(homeServers.cachedBytes() <= 3L * MAX_BYTES, "bytes: " + homeServers.cachedBytes());
         }
         assertEquals(1, fetches.get(DOMAIN).get(), "the server certificate stayed cached");
-        homeServers.listsCertificate(new FederationId("a0", DOMAIN), first, "192.0.2.1");
+        homeServers.listsCertificate(new FederationId("a0", DOMAIN), first,
+                homeServers.signerOf(first, DOMAIN, "192.0.2.1"), "192.0.2.1");
         assertEquals(2, fetches.get("a0@" + DOMAIN).get(), "the first actor's list was evicted and fetched again");
     }
 
@@ -125,7 +128,7 @@ class HomeServersBoundTest {
         AtomicInteger asked = new AtomicInteger();
         FederationClient slow = new FederationClient() {
             @Override
-            public String serverCertificate(String domain) {
+            public FetchedCertificates serverCertificate(String domain) {
                 asked.incrementAndGet();
                 try {
                     release.await();
@@ -162,6 +165,43 @@ class HomeServersBoundTest {
                 () -> homeServers.signerOf(cert, DOMAIN, "192.0.2.1"));
         assertEquals("P2CORE_NOT_FEDERATED", cached.code());
         assertEquals(1, asked.get(), "the failing domain is answered from the negative cache");
+    }
+
+    @Test
+    void aV1ListIsKeptNoLongerThanItsCacheWindowEvenWhenTheTtlIsLonger() throws Exception {
+        ParsedIdCert cert = actorCert("w");
+        List<String> listed = List.of(PemCodec.encode(PemCodec.CERTIFICATE, cert.der()));
+        java.util.concurrent.atomic.AtomicReference<byte[]> keyAsked = new java.util.concurrent.atomic.AtomicReference<>();
+        FederationClient v1 = new FederationClient() {
+            @Override
+            public FetchedCertificates serverCertificate(String domain) {
+                return FetchedCertificates.of(serverPem);
+            }
+
+            @Override
+            public FetchedCertificates actorCertificates(FederationId fid, byte[] serverPublicKey) {
+                fetches.computeIfAbsent(fid.toString(), d -> new AtomicInteger()).incrementAndGet();
+                keyAsked.set(serverPublicKey);
+                return new FetchedCertificates(listed, Optional.of(Instant.now().plusMillis(300)));
+            }
+
+            @Override
+            public Duration deadline() {
+                return Duration.ofSeconds(2);
+            }
+        };
+        HomeServers homeServers = homeServers(Map.of(FederationSettings.CACHE_TTL, "3600"), v1);
+        FederationId fid = new FederationId("w", DOMAIN);
+        ParsedIdCert server = homeServers.signerOf(cert, DOMAIN, "192.0.2.1");
+
+        assertTrue(homeServers.listsCertificate(fid, cert, server, "192.0.2.1"));
+        assertTrue(homeServers.listsCertificate(fid, cert, server, "192.0.2.1"));
+        assertEquals(1, fetches.get(fid.toString()).get(), "cached within the window");
+        assertTrue(java.util.Arrays.equals(StrictEd25519.publicKey(serverKey), keyAsked.get()),
+                "the list is verified with the home server's key");
+        Thread.sleep(400);
+        assertTrue(homeServers.listsCertificate(fid, cert, server, "192.0.2.1"));
+        assertEquals(2, fetches.get(fid.toString()).get(), "fetched again once the window ended");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
 import org.polyproto.jakarta.internal.federation.FederationClient;
+import org.polyproto.jakarta.internal.federation.FetchedCertificates;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.testing.TestActor;
 
@@ -78,13 +79,13 @@ class ForeignIdentificationTest {
         FederationClient client() {
             return new FederationClient() {
                 @Override
-                public String serverCertificate(String domain) {
+                public FetchedCertificates serverCertificate(String domain) {
                     if (domain.equals(DOWN)) {
                         downFetches++;
                         throw FederationClient.notFederated();
                     }
                     serverFetches++;
-                    return certificatePem;
+                    return FetchedCertificates.of(certificatePem);
                 }
 
                 @Override

@@ -23,6 +23,7 @@ import org.polyproto.jakarta.internal.defaults.PlainIdentifyHandler;
 import org.polyproto.jakarta.internal.defaults.TestActors;
 import org.polyproto.jakarta.internal.defaults.TestRateLimiters;
 import org.polyproto.jakarta.internal.federation.FederationClient;
+import org.polyproto.jakarta.internal.federation.FetchedCertificates;
 import org.polyproto.jakarta.internal.federation.HomeServers;
 import org.polyproto.jakarta.internal.federation.TestHomeServers;
 import org.polyproto.jakarta.spi.RateLimiter;
@@ -306,7 +307,7 @@ final class ServiceFixture {
     static FederationClient unreachable() {
         return new FederationClient() {
             @Override
-            public String serverCertificate(String domain) {
+            public FetchedCertificates serverCertificate(String domain) {
                 throw FederationClient.notFederated();
             }
 
