@@ -87,7 +87,8 @@ public class FederationClient {
      * whose {@code cacheSignature} must verify with the certificate's own key) when it offers one, else the seed's
      * {@code p2core/key/server}, else the v1 route under the {@code api} URL that the domain's
      * {@code .well-known/polyproto-core} names (spec §3.1; the caller checks that the certificate is the visible
-     * domain's). A server without the v1 route costs one more bounded fetch.
+     * domain's). Only a route answered with another status than 200 leads to the next; a server that does not
+     * answer in time is refused after one fetch.
      */
     public FetchedCertificates serverCertificate(String domain) {
         Optional<JsonValue> v1 = offered(domain, V1 + "idcert/server");
@@ -96,7 +97,7 @@ public class FederationClient {
         }
         try {
             return FetchedCertificates.of(seedServerCertificate(domain));
-        } catch (PolyprotoException seedRefused) {
+        } catch (RouteNotOffered seedRefused) {
             URI api = discoveredApi(domain).orElseThrow(() -> seedRefused);
             return FetchedCacheableIdCert.server(domain, getAt(domain, api.resolve("v1/idcert/server")));
         }
@@ -116,7 +117,7 @@ public class FederationClient {
         }
         try {
             return new FetchedCertificates(actorCertificates(fid), Optional.empty());
-        } catch (PolyprotoException seedRefused) {
+        } catch (RouteNotOffered seedRefused) {
             URI api = discoveredApi(fid.domain()).orElseThrow(() -> seedRefused);
             return FetchedCacheableIdCert.list(fid.domain(), getAt(fid.domain(), api.resolve("v1/" + path)),
                     serverKey);
@@ -167,8 +168,9 @@ public class FederationClient {
     }
 
     /**
-     * The answer of a v1 route, or empty when the home server does not offer it (any refusal of the fetch: another
-     * status than 200, no JSON). A client that was never started (outside a server) reaches no one.
+     * The answer of a route, or empty when the home server answered that it does not offer it (another status than
+     * 200). A home server that does not answer in time is refused at once, not asked again under another path. A
+     * client that was never started (outside a server) reaches no one.
      */
     private Optional<JsonValue> offered(String domain, String path) {
         if (fetcher == null) {
@@ -176,7 +178,7 @@ public class FederationClient {
         }
         try {
             return Optional.of(get(domain, path));
-        } catch (PolyprotoException notOffered) {
+        } catch (RouteNotOffered notOffered) {
             return Optional.empty();
         }
     }

@@ -63,7 +63,8 @@ final class PinnedHttpFetcher {
                     maxBody);
             int status = answer.readHead();
             if (status != 200) {
-                throw FederationRefusal.of(host, "it answered HTTP " + status);
+                FederationRefusal.of(host, "it answered HTTP " + status);
+                throw new RouteNotOffered();
             }
             return answer.readBody();
         } catch (IOException | IllegalArgumentException e) {
