@@ -168,10 +168,12 @@ class HomeServersBoundTest {
     }
 
     @Test
-    void aV1ListIsKeptNoLongerThanItsCacheWindowEvenWhenTheTtlIsLonger() throws Exception {
+    void aV1ListIsKeptNoLongerThanItsCacheWindowEvenWhenTheTtlIsLonger() {
         ParsedIdCert cert = actorCert("w");
         List<String> listed = List.of(PemCodec.encode(PemCodec.CERTIFICATE, cert.der()));
         java.util.concurrent.atomic.AtomicReference<byte[]> keyAsked = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Instant> time = new java.util.concurrent.atomic.AtomicReference<>(
+                now);
         FederationClient v1 = new FederationClient() {
             @Override
             public FetchedCertificates serverCertificate(String domain) {
@@ -182,7 +184,7 @@ class HomeServersBoundTest {
             public FetchedCertificates actorCertificates(FederationId fid, byte[] serverPublicKey) {
                 fetches.computeIfAbsent(fid.toString(), d -> new AtomicInteger()).incrementAndGet();
                 keyAsked.set(serverPublicKey);
-                return new FetchedCertificates(listed, Optional.of(Instant.now().plusMillis(300)));
+                return new FetchedCertificates(listed, Optional.of(time.get().plusSeconds(300)));
             }
 
             @Override
@@ -191,6 +193,12 @@ class HomeServersBoundTest {
             }
         };
         HomeServers homeServers = homeServers(Map.of(FederationSettings.CACHE_TTL, "3600"), v1);
+        homeServers.clock = new PolyprotoClock() {
+            @Override
+            public Instant now() {
+                return time.get();
+            }
+        };
         FederationId fid = new FederationId("w", DOMAIN);
         ParsedIdCert server = homeServers.signerOf(cert, DOMAIN, "192.0.2.1");
 
@@ -199,7 +207,7 @@ class HomeServersBoundTest {
         assertEquals(1, fetches.get(fid.toString()).get(), "cached within the window");
         assertTrue(java.util.Arrays.equals(StrictEd25519.publicKey(serverKey), keyAsked.get()),
                 "the list is verified with the home server's key");
-        Thread.sleep(400);
+        time.set(now.plusSeconds(301));
         assertTrue(homeServers.listsCertificate(fid, cert, server, "192.0.2.1"));
         assertEquals(2, fetches.get(fid.toString()).get(), "fetched again once the window ended");
     }
