@@ -25,6 +25,8 @@ public enum ErrorCode {
     SENSITIVE_SOLUTION_REQUIRED(401),
     /** A sensitive action whose solution the {@code SensitiveActionVerifier} refused. @since 0.4 */
     SENSITIVE_SOLUTION_INVALID(403),
+    /** What the request would create exists already (key material of a serial, a listed service). @since 0.4 */
+    DUPLICATE(409),
     ACTOR_NOT_FOUND(404),
     NOT_FOUND(404),
     /** @since 0.3 */

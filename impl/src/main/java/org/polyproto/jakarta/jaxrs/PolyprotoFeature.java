@@ -14,6 +14,9 @@ import org.polyproto.jakarta.internal.rest.ContainerRefusalMapper;
 import org.polyproto.jakarta.internal.rest.CoreV1ChallengeResource;
 import org.polyproto.jakarta.internal.rest.CoreV1IdCertResource;
 import org.polyproto.jakarta.internal.rest.CoreV1ServerKeyResource;
+import org.polyproto.jakarta.internal.rest.AuthResource;
+import org.polyproto.jakarta.internal.rest.CoreV1KeyMaterialResource;
+import org.polyproto.jakarta.internal.rest.CoreV1ServicesResource;
 import org.polyproto.jakarta.internal.rest.CoreV1SessionResource;
 import org.polyproto.jakarta.internal.rest.EventResource;
 import org.polyproto.jakarta.internal.rest.KeyPackageResource;
@@ -37,7 +40,7 @@ import org.polyproto.jakarta.internal.service.ModuleMetrics;
  * wrong method or media type) under the module's paths only. Nothing here touches the host's resources.
  * <p>
  * A host whose {@code Application} is scanned (empty {@code getClasses()}) needs to do nothing: the resources
- * under {@code p2core/}, {@code .p2/core/v1/} and {@code .well-known/} and this feature are found in the jar. A host that lists its classes adds
+ * under {@code p2core/}, {@code .p2/} and {@code .well-known/} and this feature are found in the jar. A host that lists its classes adds
  * {@link #CLASSES}:
  * <pre>{@code
  * public Set<Class<?>> getClasses() {
@@ -57,7 +60,8 @@ public class PolyprotoFeature implements Feature {
             ChallengeResource.class, SessionResource.class, ServerKeyResource.class, ActorKeyResource.class,
             KeyPackageResource.class, LastResortKeyPackageResource.class, EventResource.class,
             WellKnownResource.class, CoreV1ChallengeResource.class, CoreV1IdCertResource.class,
-            CoreV1ServerKeyResource.class, CoreV1SessionResource.class);
+            CoreV1ServerKeyResource.class, CoreV1SessionResource.class, CoreV1KeyMaterialResource.class,
+            CoreV1ServicesResource.class, AuthResource.class);
 
     @Override
     public boolean configure(FeatureContext context) {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * Reliability case 31 on every database: with the pool (10 connections, 3 s wait) exhausted, requests wait a
  * bounded time and get 503 with Retry-After, on resources and on token routes (whose session lookup runs in a
  * filter); once connections are back the same requests succeed. The held connections are given back however the
- * test ends, so that the next deployment never starts on an exhausted pool.
+ * test ends, so that the next deployment never starts on an exhausted pool. It holds every connection that is not
+ * in use: all ten, except on H2 where a connection Open Liberty stranded earlier in the run (see
+ * {@link DeployedHostTest}) already counts toward exhaustion.
  */
 class DatabaseFaultIT extends DeployedHostTest {
 
@@ -35,11 +37,12 @@ class DatabaseFaultIT extends DeployedHostTest {
         JsonObject before = flows.counts();
 
         awaitIdlePool(http);
+        int available = POOL_SIZE - connectionsInUse(http.get("test-probe/pool-contents").body());
         long held = System.nanoTime();
         try {
-            int taken = Integer.parseInt(http.post("test-probe/hold-connections?count=" + POOL_SIZE
+            int taken = Integer.parseInt(http.post("test-probe/hold-connections?count=" + available
                     + "&millis=" + HOLD_MILLIS, "").body());
-            assertEquals(POOL_SIZE, taken, () -> "held " + taken + "; the pool: "
+            assertEquals(available, taken, () -> "held " + taken + " of " + available + "; the pool: "
                     + http.get("test-probe/pool-contents").body());
             List<Http.Reply> starved = inParallel(20, () -> http.post("p2core/session/identify", body));
             starved.add(http.get("p2core/events", member.token()));

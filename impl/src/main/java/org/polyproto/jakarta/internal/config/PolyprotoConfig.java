@@ -55,7 +55,7 @@ public class PolyprotoConfig {
         passwords = PasswordSettings.read(source);
         bruteForce = BruteForceSettings.read(source);
         federation = FederationSettings.read(source);
-        protocol = ProtocolSettings.read(source, server.domain());
+        protocol = ProtocolSettings.read(source, server.domain(), requests.maxBodySize());
     }
 
     public ServerSettings server() {

@@ -8,12 +8,17 @@ import org.polyproto.jakarta.api.InvalidConfigurationException;
 import org.polyproto.jakarta.spi.ConfigurationSource;
 
 /**
- * What the {@code /.p2/core/v1} profile tells other parties about this server.
+ * Settings of the {@code /.p2} profiles: what they tell other parties about this server, and their bounds.
  *
- * @param apiUrl       {@value #API_URL}
- * @param cacheValidity {@value #CACHE_VALIDITY}
+ * @param apiUrl                {@value #API_URL}
+ * @param cacheValidity         {@value #CACHE_VALIDITY}
+ * @param loginGrantValidity    {@value #LOGIN_GRANT_VALIDITY}
+ * @param keyMaterialUploadSize {@value #KEY_MATERIAL_UPLOAD_SIZE}
+ * @param keyMaterialPerActor   {@value #KEY_MATERIAL_PER_ACTOR}
+ * @param servicesPerActor      {@value #SERVICES_PER_ACTOR}
  */
-public record ProtocolSettings(String apiUrl, Duration cacheValidity) {
+public record ProtocolSettings(String apiUrl, Duration cacheValidity, Duration loginGrantValidity,
+                               int keyMaterialUploadSize, int keyMaterialPerActor, int servicesPerActor) {
 
     /**
      * The absolute URL that {@code .well-known/polyproto-core} gives as {@code api}: where this server's
@@ -31,9 +36,29 @@ public record ProtocolSettings(String apiUrl, Duration cacheValidity) {
      */
     public static final String CACHE_VALIDITY = "polyproto.idcert.cache-validity";
 
-    public static final List<String> KEYS = List.of(API_URL, CACHE_VALIDITY);
+    /**
+     * How long the token of polyproto-auth's register and login may be exchanged for a new ID-Cert. Default 300
+     * seconds.
+     *
+     * @since 0.4
+     */
+    public static final String LOGIN_GRANT_VALIDITY = "polyproto.auth.grant-validity";
+    /**
+     * Most bytes of one upload of encrypted private key material ({@code POST .p2/core/v1/session/keymaterial}), as
+     * {@code keymaterial/size} tells clients. Default 16384; at most {@code polyproto.max-body-size}.
+     *
+     * @since 0.4
+     */
+    public static final String KEY_MATERIAL_UPLOAD_SIZE = "polyproto.keymaterial.max-upload-size";
+    /** Most bytes of encrypted private key material one actor keeps here. Default 262144. @since 0.4 */
+    public static final String KEY_MATERIAL_PER_ACTOR = "polyproto.keymaterial.max-bytes-per-actor";
+    /** Most discoverable services one actor lists. Default 32. @since 0.4 */
+    public static final String SERVICES_PER_ACTOR = "polyproto.services.max-per-actor";
 
-    public static ProtocolSettings read(ConfigurationSource source, String domain) {
+    public static final List<String> KEYS = List.of(API_URL, CACHE_VALIDITY, LOGIN_GRANT_VALIDITY,
+            KEY_MATERIAL_UPLOAD_SIZE, KEY_MATERIAL_PER_ACTOR, SERVICES_PER_ACTOR);
+
+    public static ProtocolSettings read(ConfigurationSource source, String domain, int maxBodySize) {
         String apiUrl = source.text(API_URL).orElse("https://" + domain + "/.p2/core/");
         URI uri;
         try {
@@ -49,6 +74,13 @@ public record ProtocolSettings(String apiUrl, Duration cacheValidity) {
         if (validity.isZero() || validity.isNegative()) {
             throw new InvalidConfigurationException(CACHE_VALIDITY, "must be at least one second");
         }
-        return new ProtocolSettings(apiUrl, validity);
+        Duration grant = source.duration(LOGIN_GRANT_VALIDITY, Duration.ofMinutes(5));
+        if (grant.isZero() || grant.isNegative()) {
+            throw new InvalidConfigurationException(LOGIN_GRANT_VALIDITY, "must be at least one second");
+        }
+        return new ProtocolSettings(apiUrl, validity, grant,
+                source.integer(KEY_MATERIAL_UPLOAD_SIZE, Math.min(16384, maxBodySize), 1, maxBodySize),
+                source.integer(KEY_MATERIAL_PER_ACTOR, 262144, 1, Integer.MAX_VALUE),
+                source.integer(SERVICES_PER_ACTOR, 32, 1, 10_000));
     }
 }

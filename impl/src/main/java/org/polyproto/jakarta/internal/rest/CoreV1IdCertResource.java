@@ -9,25 +9,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.polyproto.jakarta.api.ErrorCode;
+import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.service.ActorCerts;
 import org.polyproto.jakarta.internal.service.CacheableIdCerts;
 import org.polyproto.jakarta.internal.service.IdCertIssuance;
+import org.polyproto.jakarta.internal.service.LoginGrants;
 import org.polyproto.jakarta.internal.service.SensitiveActions;
 import org.polyproto.jakarta.internal.service.ServerKeys;
+import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Transactions;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.spi.SensitiveAction;
 import org.polyproto.jakarta.spi.ServerKey;
-import org.polyproto.jakarta.spi.storage.Session;
 
 /**
  * {@code .p2/core/v1/idcert}: a new ID-Cert for a new session (a sensitive action), the server's ID-Cert and an
@@ -51,19 +52,30 @@ public class CoreV1IdCertResource {
     CacheableIdCerts cacheable;
     @Inject
     PolyprotoConfig config;
+    @Inject
+    LoginGrants grants;
+    @Inject
+    Sessions sessions;
 
+    /**
+     * A CSR for a new session. Bearer: a session token of the actor, with the sensitive-action solution; or the
+     * login grant of polyproto-auth's register or login, which is itself the fresh password proof.
+     */
     @POST
-    @TokenRequired
     @RateLimited(RouteClass.AUTHENTICATE)
-    public Response newIdCert(@Context SecurityContext security,
+    public Response newIdCert(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @HeaderParam(SensitiveActions.HEADER) String solution, byte[] body) {
-        Session session = SessionPrincipal.of(security);
-        if (!session.fid().domain().equals(config.server().domain())) {
+        String bearer = TokenFilter.token(authorization);
+        Optional<FederationId> granted = grants.verify(bearer);
+        FederationId fid = granted.orElseGet(() -> sessions.authenticate(bearer).fid());
+        if (!fid.domain().equals(config.server().domain())) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only this server's own actors get ID-Certs here.");
         }
-        ParsedCsr csr = CertificateBodies.csr(body).requireActor(session.fid());
-        sensitiveActions.require(session.fid(), SensitiveAction.NEW_ID_CERT, solution);
-        return Responses.json(201, Transactions.retriedOnConflict(() -> issuance.issue(session.fid(), csr)));
+        ParsedCsr csr = CertificateBodies.csr(body).requireActor(fid);
+        if (granted.isEmpty()) {
+            sensitiveActions.require(fid, SensitiveAction.NEW_ID_CERT, solution);
+        }
+        return Responses.json(201, Transactions.retriedOnConflict(() -> issuance.issue(fid, csr)));
     }
 
     @GET

@@ -64,6 +64,11 @@ final class JsonBody {
         return text;
     }
 
+    /** Whether the body is empty or only white space. */
+    static boolean isBlank(byte[] body) {
+        return utf8(body).isBlank();
+    }
+
     /** Any JSON value; an empty body is an error. */
     static JsonValue parseValue(byte[] body) {
         String text = utf8(body);
@@ -129,6 +134,17 @@ final class JsonBody {
         return string(name).orElseThrow(() -> badRequest("The field " + name + " is required."));
     }
 
+    Optional<Boolean> bool(String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return Optional.of(value == JsonValue.TRUE);
+        }
+        throw badRequest("The field " + name + " must be true or false.");
+    }
+
     Optional<JsonObject> object(String name) {
         JsonValue value = object.get(name);
         if (value == null || value == JsonValue.NULL) {
@@ -187,6 +203,11 @@ final class JsonBody {
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
         }
+        return Optional.of(serialOf(value, name));
+    }
+
+    /** A certificate serial as a JSON number or a decimal string: 1 to 2^160-1. */
+    static java.math.BigInteger serialOf(JsonValue value, String name) {
         String text = value instanceof JsonNumber n ? n.toString() : value instanceof JsonString s ? s.getString()
                 : "";
         if (text.isEmpty() || text.length() > 49 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -196,7 +217,7 @@ final class JsonBody {
         if (serial.signum() <= 0 || serial.bitLength() > 160) {
             throw badRequest("The field " + name + " is out of range.");
         }
-        return Optional.of(serial);
+        return serial;
     }
 
     /** The first of {@code names} that is present, as a string. */

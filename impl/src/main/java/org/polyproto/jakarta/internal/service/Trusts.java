@@ -3,6 +3,7 @@ package org.polyproto.jakarta.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Optional;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
@@ -36,16 +37,31 @@ public class Trusts {
 
     public IssuedIdCertRepresentation trust(String actorName, String csrText, Optional<String> password,
                                             JsonObject authPayload) {
-        FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.server().domain());
-        if (password.isPresent() && password.get().codePointCount(0, password.get().length())
-                > Registrations.MAX_PASSWORD) {
-            throw new PolyprotoException(ErrorCode.BAD_REQUEST, "A password has 8 to 1024 characters.");
-        }
+        FederationId fid = localActor(actorName, password);
         byte[] der = PemCodec.decode(csrText).orElseThrow(() -> new PolyprotoException(ErrorCode.CSR_INVALID,
                 "The CSR must be PEM, base64 of DER or base64 of PEM."));
         ParsedCsr csr = ParsedCsr.parse(der).requireActor(fid);
         authenticate(fid, password, authPayload);
         return Transactions.retriedOnConflict(() -> issuance.issue(fid, csr));
+    }
+
+    /**
+     * polyproto-auth's login: the actor whose password this is, with the same checks, lock, handler and timing as
+     * {@link #trust}, and no certificate.
+     */
+    public FederationId login(String actorName, String password) {
+        FederationId fid = localActor(actorName, Optional.of(password));
+        authenticate(fid, Optional.of(password), JsonValue.EMPTY_JSON_OBJECT);
+        return fid;
+    }
+
+    private FederationId localActor(String actorName, Optional<String> password) {
+        FederationId fid = new FederationId(FederationId.requireLocalName(actorName), config.server().domain());
+        if (password.isPresent() && password.get().codePointCount(0, password.get().length())
+                > Registrations.MAX_PASSWORD) {
+            throw new PolyprotoException(ErrorCode.BAD_REQUEST, "A password has 8 to 1024 characters.");
+        }
+        return fid;
     }
 
     private void authenticate(FederationId fid, Optional<String> password, JsonObject authPayload) {

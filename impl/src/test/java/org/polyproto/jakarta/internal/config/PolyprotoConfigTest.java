@@ -52,6 +52,10 @@ class PolyprotoConfigTest {
             Map.entry(ProtocolSettings.API_URL, List.of("example.com/.p2/core/", "ftp://example.com/.p2/core/",
                     "https:///.p2/core/", "https://exa mple.com/")),
             Map.entry(ProtocolSettings.CACHE_VALIDITY, DURATION),
+            Map.entry(ProtocolSettings.LOGIN_GRANT_VALIDITY, DURATION),
+            Map.entry(ProtocolSettings.KEY_MATERIAL_UPLOAD_SIZE, concat(COUNT, "65537")),
+            Map.entry(ProtocolSettings.KEY_MATERIAL_PER_ACTOR, COUNT),
+            Map.entry(ProtocolSettings.SERVICES_PER_ACTOR, concat(COUNT, "10001")),
             Map.entry(KeyPackageSettings.LOW_THRESHOLD, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_REQUEST, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_CLIENT, COUNT),
@@ -164,7 +168,8 @@ class PolyprotoConfigTest {
         assertEquals(new FederationSettings(Map.of(), Duration.ofHours(1), 10_000, 16 * 1024 * 1024,
                 Duration.ofMinutes(1), Duration.ofSeconds(10), 32, 4, Duration.ofSeconds(5), Duration.ofSeconds(10),
                 65536, false), config.federation());
-        assertEquals(new ProtocolSettings("https://example.com/.p2/core/", Duration.ofMinutes(5)), config.protocol());
+        assertEquals(new ProtocolSettings("https://example.com/.p2/core/", Duration.ofMinutes(5), Duration.ofMinutes(5),
+                16384, 262144, 32), config.protocol());
     }
 
     @Test
@@ -183,8 +188,14 @@ class PolyprotoConfigTest {
         values.put(FederationSettings.CACHE_MAX_BYTES, "2147483647");
         values.put(FederationSettings.resolveKey("other.example"), "http://127.0.0.1:9080/other/api");
         values.put(ProtocolSettings.API_URL, "http://localhost:9080/app/api/.p2/core/");
+        values.put(ProtocolSettings.LOGIN_GRANT_VALIDITY, "PT1M");
+        values.put(RequestSettings.MAX_BODY_SIZE, "4096");
+        values.put(ProtocolSettings.KEY_MATERIAL_PER_ACTOR, "1000");
         PolyprotoConfig config = TestConfig.of(values);
         assertEquals("http://localhost:9080/app/api/.p2/core/", config.protocol().apiUrl());
+        assertEquals(Duration.ofMinutes(1), config.protocol().loginGrantValidity());
+        assertEquals(4096, config.protocol().keyMaterialUploadSize(), "never more than a request body may carry");
+        assertEquals(1000, config.protocol().keyMaterialPerActor());
 
         assertEquals("example.com", config.server().domain());
         assertEquals(Set.of(FederationId.parse("boss@example.com"), FederationId.parse("ops@other.example")),

@@ -36,7 +36,9 @@ import org.polyproto.jakarta.spi.storage.StorageConflictException;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryChallengeStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryEventQueue;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryIdCertStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyMaterialStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyPackageStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryServiceStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryLoginFailureStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemorySessionStore;
 import org.polyproto.jakarta.testing.RecordingMetrics;
@@ -71,6 +73,8 @@ final class ServiceFixture {
     final InMemoryEventQueue eventQueue = new InMemoryEventQueue();
     final InMemoryLoginFailureStore loginFailureStore = new InMemoryLoginFailureStore();
     final InMemoryServerKeyCustody custody = new InMemoryServerKeyCustody();
+    final InMemoryKeyMaterialStore keyMaterialStore = new InMemoryKeyMaterialStore();
+    final InMemoryServiceStore serviceStore = new InMemoryServiceStore();
 
     final PolyprotoConfig config;
     final PolyprotoClock clock = new PolyprotoClock();
@@ -97,6 +101,9 @@ final class ServiceFixture {
     final CacheableIdCerts cacheable = new CacheableIdCerts();
     final SessionRevocation revocation = new SessionRevocation();
     final KeyTrials keyTrials = new KeyTrials();
+    final LoginGrants grants = new LoginGrants();
+    final KeyMaterials keyMaterials = new KeyMaterials();
+    final DiscoverableServices services = new DiscoverableServices();
 
     private Instant now;
 
@@ -219,6 +226,19 @@ final class ServiceFixture {
         keyTrials.idCerts = idCertStore;
         keyTrials.transactions = transactions;
         keyTrials.config = config;
+
+        grants.serverKeys = serverKeys;
+        grants.config = config;
+        grants.clock = clock;
+
+        keyMaterials.store = keyMaterialStore;
+        keyMaterials.sessions = sessionStore;
+        keyMaterials.config = config;
+
+        services.store = serviceStore;
+        services.sessions = sessionStore;
+        services.directory = trusts.directory;
+        services.config = config;
     }
 
     /** Another node of this server: its own copy of the server key, over the same custody and events. */

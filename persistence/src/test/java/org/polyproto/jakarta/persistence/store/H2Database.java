@@ -18,7 +18,9 @@ import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.persistence.entity.EventCursorEntity;
 import org.polyproto.jakarta.persistence.entity.EventEntity;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
+import org.polyproto.jakarta.persistence.entity.KeyMaterialEntity;
 import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
+import org.polyproto.jakarta.persistence.entity.ServiceEntity;
 import org.polyproto.jakarta.persistence.entity.KeyCustodyEntity;
 import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
 import org.polyproto.jakarta.persistence.entity.SessionEntity;
@@ -43,6 +45,7 @@ final class H2Database implements AutoCloseable {
                 .addAnnotatedClass(ChallengeEntity.class).addAnnotatedClass(KeyPackageEntity.class)
                 .addAnnotatedClass(EventEntity.class).addAnnotatedClass(EventCursorEntity.class)
                 .addAnnotatedClass(ActorEntity.class).addAnnotatedClass(ActorLockEntity.class)
+                .addAnnotatedClass(KeyMaterialEntity.class).addAnnotatedClass(ServiceEntity.class)
                 .setProperty("hibernate.connection.url", url)
                 // the contract tests' 16 concurrent transactions, each with a connection of its own
                 .setProperty("hibernate.connection.pool_size", "24")
