@@ -63,7 +63,8 @@ public class CryptoBenchmarks {
         actorCert = IdCertFactory.actorCertificate(ParsedCsr.parse(actor.csrDer(TestActor.subject("alice",
                         "example.com", "s1"))), serverKey, PolyprotoNames.serverName("example.com"), BigInteger.TEN,
                 now.minusSeconds(60), now.plusSeconds(3600));
-        challenge = ChallengeStrings.next(random).getBytes(StandardCharsets.UTF_8);
+        challenge = ChallengeStrings.issue(now.getEpochSecond() + 300, random, data -> new byte[32])
+                .getBytes(StandardCharsets.UTF_8);
         challengeSignature = actor.sign(challenge);
         token = Tokens.newToken(random);
         hasher = new PasswordHasher(random, new Bulkhead(Runtime.getRuntime().availableProcessors(),

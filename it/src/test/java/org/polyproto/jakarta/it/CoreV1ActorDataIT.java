@@ -23,12 +23,14 @@ class CoreV1ActorDataIT extends DeployedHostTest {
 
     static final int UPLOAD_SIZE = 1000;
     static final int PER_ACTOR = 1500;
+    static final long TRIAL_SECONDS = 2;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return HostWar.create("core-v1-data-it", Map.of("polyproto.keymaterial.max-upload-size",
                 Integer.toString(UPLOAD_SIZE), "polyproto.keymaterial.max-bytes-per-actor",
-                Integer.toString(PER_ACTOR), "polyproto.services.max-per-actor", "3"));
+                Integer.toString(PER_ACTOR), "polyproto.services.max-per-actor", "3",
+                "polyproto.challenge.ttl", Long.toString(TRIAL_SECONDS)));
     }
 
     @Test
@@ -145,6 +147,39 @@ class CoreV1ActorDataIT extends DeployedHostTest {
         assertEquals(serviceJson("polyproto-chat", "https://two.example/", true),
                 deleted.object().getJsonObject("new_primary"));
         assertError(http.get(base + "discover/nobody-here@" + Flows.DOMAIN), 404, "P2CORE_ACTOR_NOT_FOUND");
+    }
+
+    @Test
+    void aCompletedKeyTrialIsLoggedAndReadByAnyoneOnceItExpired() throws Exception {
+        Flows.Member member = flows.member(Flows.uniqueName("trial"), "s1");
+        String serial = CoreV1ClientIT.x509(member.idCert()).getSerialNumber().toString();
+        JsonObject trial = http.get(".p2/core/v1/session/auth/").object();
+        String text = trial.getString("trial");
+        JsonObject before = flows.counts();
+
+        String wrong = http.get(".p2/core/v1/session/auth/").object().getString("trial");
+        assertError(http.send("POST", ".p2/core/v1/keytrial/", Json.createObjectBuilder().add("trial", wrong)
+                .add("signature", CoreV1ClientIT.hexSignature(member.key(), text)).add("serialNumber", serial)
+                .build().toString(), member.token(), null), 401, "P2CORE_SIGNATURE_INVALID");
+        assertEquals(before.getJsonNumber("p2_key_trial"), flows.counts().getJsonNumber("p2_key_trial"));
+
+        String signature = CoreV1ClientIT.hexSignature(member.key(), text);
+        Http.Reply completed = http.send("POST", ".p2/core/v1/keytrial/", Json.createObjectBuilder()
+                .add("trial", text).add("signature", signature).add("serialNumber", serial).build().toString(),
+                member.token(), null);
+        assertEquals(201, completed.status(), completed::toString);
+        String log = ".p2/core/v1/keytrial/" + member.name() + "@" + Flows.DOMAIN + "/";
+        assertEquals(204, http.get(log).status(), "not while the trial runs");
+
+        Thread.sleep((TRIAL_SECONDS + 1) * 1000);
+        Http.Reply read = http.get(log + "?limit=10");
+        assertEquals(200, read.status(), read::toString);
+        JsonObject entry = read.array().getJsonObject(0);
+        assertEquals(trial, entry.getJsonObject("keyTrial"));
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("signature", signature)
+                .add("serialNumber", serial)).build(), entry.getJsonArray("keyTrialCompletion"));
+        assertEquals(204, http.get(log + "?id=" + wrong).status());
+        assertError(http.get(".p2/core/v1/keytrial/nobody-here@" + Flows.DOMAIN), 404, "P2CORE_ACTOR_NOT_FOUND");
     }
 
     private Http.Reply upload(Flows.Member member, JsonObject... items) {

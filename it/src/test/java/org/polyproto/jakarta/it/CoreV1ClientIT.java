@@ -206,6 +206,11 @@ class CoreV1ClientIT extends DeployedHostTest {
         JsonObject revoked = earlier.array().getJsonObject(0);
         assertTrue(revoked.getJsonNumber("invalidatedAt").longValueExact() >= before, revoked::toString);
         assertCacheable(revoked, server);
+        Http.Reply range = http.get(".p2/core/v1/idcert/actor/" + laptop.fid() + "?session_id=phone&notBefore="
+                + (before - 1));
+        assertEquals(200, range.status(), range::toString);
+        assertEquals(1, range.array().size(), "valid for part of the range: " + range);
+        assertTrue(range.array().getJsonObject(0).containsKey("invalidatedAt"), range::toString);
 
         List<JsonObject> events = flows.events(laptop.token());
         JsonObject event = events.stream().filter(e -> e.getString("t").equals("ACTOR_CERTIFICATE_INVALIDATION"))

@@ -76,15 +76,21 @@ class ReliabilityCasesIT extends DeployedHostTest {
     // ---- identify: the challenge ----
 
     @Test
-    void case01_anExpiredChallengeIsRefusedDeletedAndOpensNoSession() {
+    void case01_anExpiredChallengeIsRefusedBeforeAnyStoreAndOpensNoSession() {
         Flows.Member member = flows.member(Flows.uniqueName("c01"), "s1");
         String challenge = flows.challenge();
         JsonObject before = flows.counts();
         moveClockTo(Instant.now().getEpochSecond() + 301);
-        assertError(identify(challenge, member.key().signChallenge(challenge), member.idCert()), 401,
-                "P2CORE_CHALLENGE_INVALID");
-        moveClockTo(0);
-        assertBurntWithoutSession(before, challenge, member);
+        try {
+            assertError(identify(challenge, member.key().signChallenge(challenge), member.idCert()), 401,
+                    "P2CORE_CHALLENGE_INVALID");
+        } finally {
+            moveClockTo(0);
+        }
+        JsonObject after = flows.counts();
+        assertEquals(before.getInt("p2_session"), after.getInt("p2_session"));
+        // no use recorded; the sweep this identify ran at the moved clock may have removed older records
+        assertTrue(after.getInt("p2_challenge") <= before.getInt("p2_challenge"), after::toString);
     }
 
     @Test
@@ -108,7 +114,7 @@ class ReliabilityCasesIT extends DeployedHostTest {
         assertTrue(replies.stream().filter(r -> r.status() != 201).allMatch(r -> r.status() == 401
                 && r.error().equals("P2CORE_CHALLENGE_INVALID")), replies::toString);
         assertEquals(1, rows("p2_session", member.fid()));
-        assertEquals(challengesBefore - 1, flows.counts().getInt("p2_challenge"), "the challenge is gone");
+        assertEquals(challengesBefore + 1, flows.counts().getInt("p2_challenge"), "one use is recorded");
     }
 
     @Test
@@ -607,13 +613,13 @@ class ReliabilityCasesIT extends DeployedHostTest {
         assertError(identify(challenge, actor.signChallenge(challenge), b64(cert)), status, code);
         JsonObject after = flows.counts();
         assertEquals(before.getInt("p2_session"), after.getInt("p2_session"));
-        assertEquals(before.getInt("p2_challenge") - 1, after.getInt("p2_challenge"), "the challenge is burnt");
+        assertEquals(before.getInt("p2_challenge") + 1, after.getInt("p2_challenge"), "the challenge is burnt");
     }
 
-    /** The challenge row is gone, no session was opened, and the challenge can never be used again. */
+    /** The challenge's use is recorded, no session was opened, and the challenge can never be used again. */
     private void assertBurntWithoutSession(JsonObject before, String challenge, Flows.Member member) {
         JsonObject after = flows.counts();
-        assertEquals(before.getInt("p2_challenge") - 1, after.getInt("p2_challenge"), "the challenge row is gone");
+        assertEquals(before.getInt("p2_challenge") + 1, after.getInt("p2_challenge"), "the challenge is burnt");
         assertEquals(before.getInt("p2_session"), after.getInt("p2_session"));
         assertError(identify(challenge, member.key().signChallenge(challenge), member.idCert()), 401,
                 "P2CORE_CHALLENGE_INVALID");

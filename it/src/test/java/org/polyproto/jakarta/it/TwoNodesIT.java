@@ -140,6 +140,18 @@ class TwoNodesIT {
     }
 
     @Test
+    void aChallengeRefusedOnOneNodeIsUsedUpOnTheOther() {
+        Flows.Member member = flowsA.member(Flows.uniqueName("burnt"), "phone");
+        String challenge = flowsB.challenge();
+
+        assertError(httpA.post("p2core/session/identify", Flows.identifyBody(challenge,
+                org.polyproto.jakarta.testing.TestActor.generate().signChallenge(challenge), member.idCert())), 401,
+                "P2CORE_SIGNATURE_INVALID");
+        assertError(httpB.post("p2core/session/identify", Flows.identifyBody(challenge,
+                member.key().signChallenge(challenge), member.idCert())), 401, "P2CORE_CHALLENGE_INVALID");
+    }
+
+    @Test
     void aRevocationOnOneNodeIsRefusedOnTheOtherAtOnce() {
         Flows.Member member = flowsA.member(Flows.uniqueName("revoked"), "phone");
         assertEquals(204, httpA.put("p2core/session/revoke", null, member.token()).status());

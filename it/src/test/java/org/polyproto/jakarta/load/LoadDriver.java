@@ -40,8 +40,8 @@ import org.polyproto.jakarta.testing.TestActor;
 public final class LoadDriver {
 
     /** Route keys for {@code -Dload.routes}, in the order they run. */
-    static final List<String> ROUTES = List.of("challenge", "key-actor", "identify", "identify-foreign", "keypackage",
-            "register", "register-taken", "trust-wrong-password", "trust-unknown-name");
+    static final List<String> ROUTES = List.of("reference", "challenge", "key-actor", "identify", "identify-foreign",
+            "keypackage", "register", "register-taken", "trust-wrong-password", "trust-unknown-name");
 
     private final URI api;
     private final Duration duration;
@@ -89,6 +89,7 @@ public final class LoadDriver {
         List<Result> results = new ArrayList<>();
         try (LoadHomeServer home = new LoadHomeServer(Integer.getInteger("load.home-port", 9555), clients)) {
             Map<String, Callable<Result>> byKey = new LinkedHashMap<>();
+            byKey.put("reference", () -> measure("GET reference (host, constant)", c -> get("reference", null), 200));
             byKey.put("challenge", () -> measure("GET challenge", c -> get("p2core/challenge", null), 200));
             byKey.put("key-actor", () -> measure("GET key/actor", c -> get(actorPath, null), 200));
             byKey.put("identify", () -> measure("POST identify (home actor)", c -> identify(members.get(c)), 201));
@@ -132,14 +133,14 @@ public final class LoadDriver {
     private static void print(List<Result> results) throws java.io.IOException {
         String label = System.getProperty("load.label", "");
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s%n", "route " + label, "req/s", "p50 ms", "p99 ms",
-                "unexpected");
+        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s %12s%n", "route " + label, "req/s", "p50 ms",
+                "p99 ms", "unexpected", "server CPU-µs");
         StringBuilder tsv = new StringBuilder();
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-30s %10.0f %10.2f %10.2f %12d%n", r.name, r.perSecond, r.p50, r.p99,
-                    r.unexpected);
-            tsv.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%.1f\t%.2f\t%.2f\t%d%n", label, r.key, r.name,
-                    r.perSecond, r.p50, r.p99, r.unexpected));
+            System.out.printf(Locale.ROOT, "%-30s %10.0f %10.2f %10.2f %12d %12.0f%n", r.name, r.perSecond, r.p50,
+                    r.p99, r.unexpected, r.cpuMicros);
+            tsv.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%.1f\t%.2f\t%.2f\t%d\t%.0f%n", label, r.key,
+                    r.name, r.perSecond, r.p50, r.p99, r.unexpected, r.cpuMicros));
         }
         String out = System.getProperty("load.out");
         if (out != null && !out.isBlank()) {
@@ -154,6 +155,7 @@ public final class LoadDriver {
     }
 
     private Result run(String name, Request request, int expected) throws Exception {
+        long cpuBefore = ServerCpu.ticks();
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong unexpected = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -190,9 +192,10 @@ public final class LoadDriver {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMicros = ServerCpu.micros(ServerCpu.ticks() - cpuBefore) / Math.max(1, all.size());
         all.sort(null);
         return new Result(null, name, all.size() / seconds, percentile(all, 0.50), percentile(all, 0.99),
-                unexpected.get());
+                unexpected.get(), cpuMicros);
     }
 
     private static double percentile(List<Long> sorted, double p) {
@@ -293,9 +296,10 @@ public final class LoadDriver {
     private record Member(String fid, TestActor key, String cert, String token) {
     }
 
-    private record Result(String key, String name, double perSecond, double p50, double p99, long unexpected) {
+    private record Result(String key, String name, double perSecond, double p50, double p99, long unexpected,
+                          double cpuMicros) {
         Result withKey(String routeKey) {
-            return new Result(routeKey, name, perSecond, p50, p99, unexpected);
+            return new Result(routeKey, name, perSecond, p50, p99, unexpected, cpuMicros);
         }
     }
 }

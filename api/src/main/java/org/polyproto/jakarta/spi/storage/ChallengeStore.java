@@ -1,34 +1,27 @@
 package org.polyproto.jakarta.spi.storage;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Stores the challenge strings handed out and not yet used.
+ * The challenge strings that have been used. Challenges carry their own expiry and MAC, so issuing one stores
+ * nothing; what every node must agree on is which were used, so that none is used twice.
  *
- * @since 0.1
+ * @since 0.1 (0.5: a store of used challenges; until 0.4 it held the issued ones, with {@code save}, {@code find}
+ *        and {@code consume})
  */
 public interface ChallengeStore {
 
-    /** Stores a new challenge. */
-    void save(Challenge challenge);
-
     /**
-     * The challenge if it is stored, without removing it: identify looks first, so that a string that was never
-     * issued (or is used up) costs no further work, and consumes only at its end. A read; no lock.
+     * Records {@code challenge} as used, in the caller's transaction: true for its first use, false if a use was
+     * recorded before. Of concurrent callers with the same value, at most one gets true, even on different nodes:
+     * a caller that meets another's first use that is not committed yet either waits for it and gets false, or
+     * fails with {@link StorageConflictException} (the module then runs its transaction again, and gets false).
+     * The module commits the record even when the identify then fails.
      *
-     * @since 0.2
+     * @since 0.5
      */
-    Optional<Challenge> find(String value);
+    boolean use(Challenge challenge);
 
-    /**
-     * Removes the challenge and returns it, atomically: of any number of concurrent callers with the same value, at
-     * most one receives it (a conditional delete, never a read followed by a delete). The removal joins the caller's
-     * transaction; the module commits it even when the identify attempt then fails, and rolls it back only when the
-     * database itself fails. An expired challenge is removed and returned too; the caller decides.
-     */
-    Optional<Challenge> consume(String value);
-
-    /** Removes challenges that expired before {@code now}; returns how many. */
+    /** Removes the records of challenges that expired before {@code now}; returns how many. */
     int purgeExpired(Instant now);
 }

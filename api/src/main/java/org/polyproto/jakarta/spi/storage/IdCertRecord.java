@@ -32,6 +32,11 @@ public record IdCertRecord(BigInteger serial, FederationId fid, String sessionId
     }
 
     /** Whether the certificate was valid and not invalidated at {@code t} (bounds inclusive). */
+    /** Whether it was valid and not invalidated at some instant from {@code from} to {@code to}, both included. */
+    public boolean validDuring(Instant from, Instant to) {
+        return !to.isBefore(notBefore) && !from.isAfter(notAfter) && invalidatedAt.map(from::isBefore).orElse(true);
+    }
+
     public boolean validAt(Instant t) {
         return !t.isBefore(notBefore) && !t.isAfter(notAfter) && invalidatedAt.map(t::isBefore).orElse(true);
     }

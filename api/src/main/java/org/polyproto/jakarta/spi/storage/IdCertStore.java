@@ -31,6 +31,19 @@ public interface IdCertStore {
     /** The actor's certificates for one session ID that are valid and not invalidated at {@code t}. */
     List<IdCertRecord> findValidAt(FederationId fid, String sessionId, Instant t);
 
+    /**
+     * The actor's certificates that were valid and not invalidated at some instant from {@code from} to {@code to}
+     * (both included), of one session ID if given, newest ({@code notBefore}) first, at most {@code limit}: the
+     * OpenAPI's {@code notBefore}/{@code notAfter} range on {@code .p2/core/v1/idcert/actor/{fid}}. The default
+     * answers {@link UnsupportedOperationException}, which the module turns into 400 for that request only.
+     *
+     * @since 0.4
+     */
+    default List<IdCertRecord> findValidBetween(FederationId fid, java.util.Optional<String> sessionId, Instant from,
+                                                Instant to, int limit) {
+        throw new UnsupportedOperationException("this IdCertStore answers no validity ranges");
+    }
+
     /** Marks a certificate invalid from {@code at} on; a no-op for an already invalidated one. */
     void invalidate(BigInteger serial, Instant at);
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
@@ -29,6 +30,7 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.spi.SensitiveAction;
 import org.polyproto.jakarta.spi.ServerKey;
+import org.polyproto.jakarta.spi.storage.IdCertRecord;
 
 /**
  * {@code .p2/core/v1/idcert}: a new ID-Cert for a new session (a sensitive action), the server's ID-Cert and an
@@ -89,20 +91,34 @@ public class CoreV1IdCertResource {
                 Optional.empty()));
     }
 
+    /**
+     * An actor's ID-Certs valid at {@code timestamp} (default now), or, with {@code notBefore} and/or
+     * {@code notAfter} (the OpenAPI's range; open ends are the epoch and now), valid at some time within it.
+     */
     @GET
     @Path("actor/{fid}")
     public Response actor(@PathParam("fid") String fid, @QueryParam("timestamp") String timestamp,
+                          @QueryParam("notBefore") String notBefore, @QueryParam("notAfter") String notAfter,
                           @QueryParam("session_id") String sessionId, byte[] body) {
-        Optional<String> session = sessionId != null ? Optional.of(sessionId)
-                : JsonBody.parse(body).string("session_id");
+        JsonBody json = JsonBody.parse(body);
+        Optional<String> session = sessionId != null ? Optional.of(sessionId) : json.string("session_id");
+        Optional<Instant> from = instant(notBefore, "notBefore", json);
+        Optional<Instant> to = instant(notAfter, "notAfter", json);
+        List<IdCertRecord> records = from.isEmpty() && to.isEmpty()
+                ? actorCerts.records(fid, instant(timestamp, "timestamp", json), session)
+                : actorCerts.recordsBetween(fid, from, to, session);
         var certs = JsonProvider.provider().createArrayBuilder();
-        actorCerts.records(fid, instant(timestamp, body), session).forEach(cert -> certs.add(
+        records.forEach(cert -> certs.add(
                 cacheable.of(cert.serial(), cert.pem(), cert.notAfter(), cert.invalidatedAt()).toJson()));
         return Responses.json(200, certs.build());
     }
 
     private static Optional<Instant> instant(String timestamp, byte[] body) {
-        return timestamp != null ? Optional.of(JsonBody.parseUnixTime(timestamp, "timestamp"))
-                : JsonBody.parse(body).unixTime("timestamp");
+        return instant(timestamp, "timestamp", JsonBody.parse(body));
+    }
+
+    /** A UNIX time from the query, else from the JSON body (polyproto-rs sends it on GET). */
+    private static Optional<Instant> instant(String query, String name, JsonBody body) {
+        return query != null ? Optional.of(JsonBody.parseUnixTime(query, name)) : body.unixTime(name);
     }
 }

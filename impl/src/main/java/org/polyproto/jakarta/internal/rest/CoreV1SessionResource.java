@@ -2,7 +2,6 @@ package org.polyproto.jakarta.internal.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
-import org.polyproto.jakarta.internal.crypto.ChallengeStrings;
-import org.polyproto.jakarta.internal.crypto.SignatureEncoding;
 import org.polyproto.jakarta.internal.service.Challenges;
 import org.polyproto.jakarta.internal.service.KeyTrials;
 import org.polyproto.jakarta.internal.service.SessionRevocation;
@@ -77,8 +74,7 @@ public class CoreV1SessionResource {
     @RateLimited(RouteClass.CHALLENGE)
     public Response keyTrial() {
         Challenge trial = challenges.issue();
-        return Responses.json(200, JsonProvider.provider().createObjectBuilder().add("trial", trial.value())
-                .add("expires", Long.toString(trial.expiresAt().getEpochSecond())).build());
+        return Responses.json(200, KeyTrialBodies.keyTrial(trial.value(), trial.expiresAt()));
     }
 
     /**
@@ -90,19 +86,11 @@ public class CoreV1SessionResource {
     @RateLimited(RouteClass.AUTHENTICATE)
     public Response completeKeyTrial(@Context HttpServletRequest request, byte[] body) {
         JsonBody json = JsonBody.parse(body);
-        String trial = json.firstString("trial", "challenge").orElseThrow(() -> JsonBody.badRequest(
-                "The field trial is required."));
-        if (!ChallengeStrings.isPlausible(trial)) {
-            throw JsonBody.badRequest("The trial must be 32 to 256 characters of A-Z, a-z and 0-9.");
-        }
-        byte[] signature = SignatureEncoding.decode(json.requiredString("signature")).orElseThrow(() ->
-                JsonBody.badRequest("The signature must be 64 bytes as hex."));
-        var serial = json.serial("serialNumber").orElseThrow(() -> JsonBody.badRequest(
-                "The field serialNumber is required."));
+        KeyTrialBodies.Completion completion = KeyTrialBodies.Completion.of(json);
         Optional<FederationId> fid = json.firstString("fid", "federationId", "federation_id")
                 .map(FederationId::parse);
-        String token = keyTrials.complete(trial, signature, serial, fid, json.firstString("idCert", "id_cert"),
-                ClientAddresses.of(clientAddresses, request)).token();
+        String token = keyTrials.complete(completion.trial(), completion.signature(), completion.serial(), fid,
+                json.firstString("idCert", "id_cert"), ClientAddresses.of(clientAddresses, request)).token();
         return Response.ok(token, MediaType.TEXT_PLAIN_TYPE).build();
     }
 }

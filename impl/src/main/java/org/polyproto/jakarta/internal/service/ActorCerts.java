@@ -9,7 +9,6 @@ import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
 
@@ -22,7 +21,7 @@ import org.polyproto.jakarta.spi.storage.IdCertStore;
 public class ActorCerts {
 
     @Inject
-    ActorDirectory directory;
+    LocalActors localActors;
     @Inject
     Transactions transactions;
     @Inject
@@ -36,15 +35,38 @@ public class ActorCerts {
         return records(fidText, at, sessionId).stream().map(IdCertRecord::pem).toList();
     }
 
+    /**
+     * The actor's certificates valid at some time from {@code notBefore} (default the epoch) to {@code notAfter}
+     * (default now), the OpenAPI's range, newest first, at most {@code polyproto.key-actor.max-certs}, of one session
+     * if given.
+     */
+    public List<IdCertRecord> recordsBetween(String fidText, Optional<Instant> notBefore, Optional<Instant> notAfter,
+                                             Optional<String> sessionId) {
+        FederationId fid = registered(fidText);
+        Instant from = notBefore.orElse(Instant.EPOCH);
+        Instant to = notAfter.orElseGet(clock::now);
+        if (from.isAfter(to)) {
+            throw new PolyprotoException(ErrorCode.BAD_REQUEST, "notBefore is after notAfter.");
+        }
+        try {
+            return transactions.call(() -> idCerts.findValidBetween(fid, sessionId, from, to,
+                    config.certificates().keyActorMaxCerts()));
+        } catch (UnsupportedOperationException e) {
+            throw new PolyprotoException(ErrorCode.BAD_REQUEST, "This server answers no notBefore/notAfter range; "
+                    + "ask with timestamp.");
+        }
+    }
+
     /** The actor's certificates valid at {@code at} (default now), newest first, of one session if given. */
     public List<IdCertRecord> records(String fidText, Optional<Instant> at, Optional<String> sessionId) {
-        FederationId fid = FederationId.parse(fidText);
-        if (!fid.domain().equals(config.server().domain()) || directory.find(fid).isEmpty()) {
-            throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
-        }
+        FederationId fid = registered(fidText);
         Instant t = at.orElseGet(clock::now);
         List<IdCertRecord> certs = transactions.call(() -> sessionId.map(s -> idCerts.findValidAt(fid, s, t))
                 .orElseGet(() -> idCerts.findValidAt(fid, t, config.certificates().keyActorMaxCerts())));
         return certs.stream().sorted(java.util.Comparator.comparing(IdCertRecord::notBefore).reversed()).toList();
+    }
+
+    private FederationId registered(String fidText) {
+        return localActors.requireRegistered(FederationId.parse(fidText));
     }
 }

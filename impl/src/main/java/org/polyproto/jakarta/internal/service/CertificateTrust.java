@@ -38,15 +38,23 @@ public class CertificateTrust {
      * @param requester the client address that a fetch from another home server is charged to
      */
     public void requireTrusted(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now, String requester) {
-        if (actor.fid().domain().equals(config.server().domain())) {
-            requireTrustedHere(cert, actor, now);
+        if (isHomeActor(actor)) {
+            requireIssuedHere(cert, actor, now);
         } else {
             requireTrustedByHomeServer(cert, actor, now, requester);
         }
     }
 
-    /** Steps 2, 3 and 5 for another server's actor: its home server's key and certificate list. */
-    private void requireTrustedByHomeServer(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now,
+    /** Whether the actor is one of this server's. */
+    public boolean isHomeActor(PolyprotoNames.ActorName actor) {
+        return actor.fid().domain().equals(config.server().domain());
+    }
+
+    /**
+     * Steps 2, 3 and 5 for another server's actor: its home server's key and certificate list. Outside any
+     * transaction: it may ask that home server.
+     */
+    public void requireTrustedByHomeServer(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now,
                                             String requester) {
         ParsedIdCert server = homeServers.signerOf(cert, actor.fid().domain(), requester);
         if (!cert.isValidAt(now, config.certificates().idCertLeeway()) || cert.notBefore().isBefore(server.notBefore())
@@ -58,7 +66,11 @@ public class CertificateTrust {
         }
     }
 
-    private void requireTrustedHere(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
+    /**
+     * Steps 2, 3 and 5 for this server's actor: signed by a key in force, within its validity, issued here as
+     * presented, not invalidated. Joins the caller's transaction (or runs in one of its own).
+     */
+    public void requireIssuedHere(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
         ServerKey signer = serverKeys.signerOf(cert).orElseThrow(() -> invalid("not signed by this server"));
         if (signer.retiredAt().isPresent()) {
             throw invalid("signed by a server key that has since been rotated");

@@ -13,7 +13,6 @@ import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.storage.DiscoverableService;
 import org.polyproto.jakarta.spi.storage.ServiceStore;
 import org.polyproto.jakarta.spi.storage.SessionStore;
@@ -36,7 +35,9 @@ public class DiscoverableServices {
     @Inject
     SessionStore sessions;
     @Inject
-    ActorDirectory directory;
+    LocalActors localActors;
+    @Inject
+    Transactions transactions;
     @Inject
     PolyprotoConfig config;
 
@@ -88,13 +89,10 @@ public class DiscoverableServices {
      * The services of an actor of this server, primary first per name; {@code limit} entries per name at most (1
      * gives the primary of each), of one name only if {@code name} is given.
      */
-    @Transactional
     public List<DiscoverableService> discover(FederationId fid, Optional<String> name, OptionalInt limit) {
-        if (!fid.domain().equals(config.server().domain()) || directory.find(fid).isEmpty()) {
-            throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
-        }
+        localActors.requireRegistered(fid);
         Map<String, List<DiscoverableService>> byName = new LinkedHashMap<>();
-        store.find(fid).stream().filter(s -> name.isEmpty() || s.name().equals(name.get()))
+        transactions.call(() -> store.find(fid)).stream().filter(s -> name.isEmpty() || s.name().equals(name.get()))
                 .forEach(s -> byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s));
         return byName.values().stream()
                 .flatMap(entries -> entries.stream().limit(limit.orElse(Integer.MAX_VALUE))).toList();

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Optional;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
@@ -21,22 +19,26 @@ import org.polyproto.jakarta.internal.log.SecurityLog;
 
 /**
  * {@code POST p2core/session/identify}, contract §5, in three steps so that no database connection is held while
- * another home server is asked:
+ * another home server is asked, and one transaction in all:
  * <ol>
- * <li>local checks, each in no transaction or a short one of its own: the challenge is known and unexpired, the
- * ID-Cert parses and fits the profile, the per-actor rate limit, the signature, and for actors of this server the
- * issuer and the issued record;</li>
+ * <li>checks that need no store: the challenge's MAC and expiry ({@link Challenges}), the ID-Cert's parse and
+ * profile, the per-actor rate limit, the signature;</li>
  * <li>for other servers' actors, their home server's certificate and list, fetched outside any transaction;</li>
- * <li>one short transaction ({@link SessionOpening}) that consumes the challenge and opens the session.</li>
+ * <li>one short transaction ({@link SessionOpening}) that records the challenge as used, checks a home actor's
+ * issued record, and opens the session.</li>
  * </ol>
- * A refusal after the challenge was found burns it in a short transaction of its own; a database failure burns
- * nothing.
+ * A refusal after the challenge verified uses it up (in step 3's transaction, or in a short one of its own before);
+ * a database failure uses up nothing. Housekeeping piggy-backs here, at most once per interval.
  */
 @ApplicationScoped
 public class Identification {
 
     @Inject
-    ChallengeStore challenges;
+    Challenges challenges;
+    @Inject
+    ChallengeStore used;
+    @Inject
+    Housekeeping housekeeping;
     @Inject
     CertificateTrust trust;
     @Inject
@@ -53,6 +55,9 @@ public class Identification {
     public SessionTokenRepresentation identify(String challenge, byte[] signature, byte[] certDer,
                                                JsonObject authPayload, String clientAddress) {
         long start = System.nanoTime();
+        if (housekeeping.due()) {
+            housekeeping.sweep();
+        }
         try {
             SessionTokenRepresentation opened = verifiedAndOpened(challenge, signature, certDer, authPayload,
                     clientAddress);
@@ -65,19 +70,12 @@ public class Identification {
         }
     }
 
-    private SessionTokenRepresentation verifiedAndOpened(String challenge, byte[] signature, byte[] certDer,
+    private SessionTokenRepresentation verifiedAndOpened(String value, byte[] signature, byte[] certDer,
                                                          JsonObject authPayload, String clientAddress) {
-        Instant now = clock.now();
-        Optional<Challenge> issued = transactions.call(() -> challenges.find(challenge));
-        if (issued.isEmpty()) {
-            throw challengeInvalid();
-        }
-        if (now.isAfter(issued.get().expiresAt())) {
-            burn(challenge);
-            throw challengeInvalid();
-        }
+        Challenge challenge = challenges.verify(value).orElseThrow(Identification::challengeInvalid);
         ParsedIdCert cert;
         PolyprotoNames.ActorName actor;
+        boolean home;
         try {
             cert = ParsedIdCert.parse(certDer);
             actor = cert.requireActorProfile();
@@ -87,20 +85,24 @@ public class Identification {
                 throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                         "Too many attempts for this actor; retry later.", Math.max(1, seconds), null);
             });
-            if (!StrictEd25519.verify(cert.publicKey(), challenge.getBytes(StandardCharsets.UTF_8), signature)) {
+            if (!StrictEd25519.verify(cert.publicKey(), value.getBytes(StandardCharsets.UTF_8), signature)) {
                 throw new PolyprotoException(ErrorCode.SIGNATURE_INVALID, "The challenge signature does not verify.");
             }
-            trust.requireTrusted(cert, actor, now, clientAddress);
+            home = trust.isHomeActor(actor);
+            if (!home) {
+                trust.requireTrustedByHomeServer(cert, actor, clock.now(), clientAddress);
+            }
         } catch (PolyprotoException refused) {
             burn(challenge);
             throw refused;
         }
-        return Transactions.retriedOnConflict(() -> opening.open(challenge, cert, actor, authPayload));
+        return Transactions.retriedOnConflict(() -> opening.open(challenge, cert, actor, home, authPayload));
     }
 
-    private void burn(String challenge) {
+    /** Records a refused attempt's challenge as used, in a transaction of its own. */
+    private void burn(Challenge challenge) {
         try {
-            transactions.call(() -> challenges.consume(challenge));
+            Transactions.retriedOnConflict(() -> transactions.call(() -> used.use(challenge)));
         } catch (RuntimeException e) {
             ModuleLog.refusedChallengeNotBurnt(e);
         }

@@ -13,7 +13,6 @@ import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
-import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
@@ -33,7 +32,7 @@ public class KeyPackages {
     @Inject
     SessionStore sessions;
     @Inject
-    ActorDirectory directory;
+    LocalActors localActors;
     @Inject
     Notifications notifications;
     @Inject
@@ -82,9 +81,7 @@ public class KeyPackages {
             throw PolyprotoException.retryAfter(ErrorCode.RATE_LIMITED,
                     "Too many KeyPackage claims for this actor; retry later.", Math.max(1, seconds), null);
         });
-        if (!fid.domain().equals(config.server().domain()) || directory.find(fid).isEmpty()) {
-            throw new PolyprotoException(ErrorCode.ACTOR_NOT_FOUND, "No actor " + fid + " is registered here.");
-        }
+        localActors.requireRegistered(fid);
         return Transactions.retriedOnConflict(() -> transactions.call(() -> claimOnePerClient(fid)));
     }
 

@@ -3,13 +3,10 @@ package org.polyproto.jakarta.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.InvalidFederationIdException;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
@@ -20,20 +17,19 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
  * ({@code POST .p2/core/v1/idcert}, where it stands in for the sensitive-action solution). It opens no session.
  * <p>
  * Stateless, so that every node accepts it without a store: {@code p2g1.<base64url fid>.<expiry>.<base64url mac>},
- * the MAC an HMAC-SHA256 under a key derived from the server's identity key in force (so a rotation ends every
- * grant, and a grant is never stored anywhere).
+ * the MAC one of the {@link ServerMacs} (so a server-key rotation ends every grant, and a grant is never stored
+ * anywhere).
  */
 @ApplicationScoped
 public class LoginGrants {
 
     static final String PREFIX = "p2g1.";
-    private static final byte[] LABEL = "polyproto-jakarta login grant v1".getBytes(StandardCharsets.US_ASCII);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_IN = Base64.getUrlDecoder();
     private static final int MAX_LENGTH = 1024;
 
     @Inject
-    ServerKeys serverKeys;
+    ServerMacs macs;
     @Inject
     PolyprotoConfig config;
     @Inject
@@ -78,14 +74,6 @@ public class LoginGrants {
     }
 
     private byte[] mac(String body) {
-        try {
-            Mac derive = Mac.getInstance("HmacSHA256");
-            derive.init(new SecretKeySpec(serverKeys.current().privateKeySeed(), "HmacSHA256"));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(derive.doFinal(LABEL), "HmacSHA256"));
-            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return macs.mac(ServerMacs.Purpose.LOGIN_GRANT, body.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -8,19 +8,22 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.IdentifyHandler;
 
 /**
- * The last step of identify, one short transaction with no network I/O: consumes the challenge (exactly one of
- * concurrent attempts wins it), asks the {@link IdentifyHandler}, and opens the session. A refusal by the handler
- * still commits the consumed challenge.
+ * The last step of identify, its one transaction, with no network I/O: records the challenge as used (exactly one of
+ * concurrent attempts, on any node, gets it), checks a home actor's certificate against the issued record, asks the
+ * {@link IdentifyHandler}, and opens the session. A refusal commits the used challenge all the same.
  */
 @ApplicationScoped
 public class SessionOpening {
 
     @Inject
     ChallengeStore challenges;
+    @Inject
+    CertificateTrust trust;
     @Inject
     IdentifyHandler handler;
     @Inject
@@ -29,10 +32,14 @@ public class SessionOpening {
     PolyprotoClock clock;
 
     @Transactional(dontRollbackOn = PolyprotoException.class)
-    public SessionTokenRepresentation open(String challenge, ParsedIdCert cert, PolyprotoNames.ActorName actor,
-                                           JsonObject authPayload) {
-        challenges.consume(challenge).filter(c -> !clock.now().isAfter(c.expiresAt()))
-                .orElseThrow(Identification::challengeInvalid);
+    public SessionTokenRepresentation open(Challenge challenge, ParsedIdCert cert, PolyprotoNames.ActorName actor,
+                                           boolean homeActor, JsonObject authPayload) {
+        if (!challenges.use(challenge)) {
+            throw Identification.challengeInvalid();
+        }
+        if (homeActor) {
+            trust.requireIssuedHere(cert, actor, clock.now());
+        }
         JsonObject payload = handler.onIdentify(actor.fid(), actor.sessionId(), authPayload).orElse(null);
         String token = sessions.open(actor.fid(), actor.sessionId(), cert.serial(), cert.toPem(),
                 cert.notAfter());

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
+import org.polyproto.jakarta.internal.cert.ParsedIdCert;
+import org.polyproto.jakarta.spi.storage.CompletedKeyTrial;
 import org.polyproto.jakarta.spi.storage.DiscoverableService;
 import org.polyproto.jakarta.spi.storage.EncryptedKeyMaterial;
 
@@ -113,6 +115,51 @@ class CoreV1ActorDataTest {
                 service("other", "https://d.example/", false))), "over the cap of 3");
         assertEquals("P2CORE_ACTOR_NOT_FOUND", code(() -> f.services.discover(ServiceFixture.fid("nobody"),
                 Optional.empty(), OptionalInt.empty())));
+    }
+
+    @Test
+    void aKeyTrialCompletedWithAnIdCertsKeyIsLoggedAndReadableOnceItExpired() {
+        ServiceFixture.Issued phone = f.issue("alice", "phone");
+        BigInteger serial = ParsedIdCert.parse(phone.certDer()).serial();
+        String trial = f.challenge();
+        String bad = f.challenge();
+
+        assertEquals("P2CORE_SIGNATURE_INVALID", code(() -> f.keyTrialLog.complete(alice, bad,
+                phone.key().sign(ServiceFixture.bytes(trial)), serial)));
+        assertEquals("P2CORE_CHALLENGE_INVALID", code(() -> f.keyTrialLog.complete(alice, bad,
+                phone.key().sign(ServiceFixture.bytes(bad)), serial)), "a refused completion used up its trial");
+        assertEquals("P2CORE_IDCERT_INVALID", code(() -> f.keyTrialLog.complete(alice, f.challenge(),
+                new byte[64], serial.add(BigInteger.ONE))));
+
+        CompletedKeyTrial done = f.keyTrialLog.complete(alice, trial, phone.key().sign(ServiceFixture.bytes(trial)),
+                serial);
+        assertEquals("P2CORE_CHALLENGE_INVALID", code(() -> f.keyTrialLog.complete(alice, trial,
+                phone.key().sign(ServiceFixture.bytes(trial)), serial)), "once only");
+        assertEquals(List.of(), f.keyTrialLog.completed(alice, Optional.empty(), Optional.empty(), Optional.empty(),
+                0), "not before the trial expired");
+        f.advance(Duration.ofMinutes(6));
+        assertEquals(List.of(done), f.keyTrialLog.completed(alice, Optional.empty(), Optional.empty(),
+                Optional.empty(), 0));
+        assertEquals(List.of(), f.keyTrialLog.completed(alice, Optional.of(bad), Optional.empty(), Optional.empty(),
+                0));
+        assertEquals("P2CORE_ACTOR_NOT_FOUND", code(() -> f.keyTrialLog.completed(ServiceFixture.fid("nobody"),
+                Optional.empty(), Optional.empty(), Optional.empty(), 0)));
+    }
+
+    @Test
+    void theKeyTrialLogKeepsTheNewestHundredPerActor() {
+        ServiceFixture.Issued phone = f.issue("alice", "phone");
+        BigInteger serial = ParsedIdCert.parse(phone.certDer()).serial();
+        for (int i = 0; i < KeyTrialLog.KEPT_PER_ACTOR + 5; i++) {
+            String trial = f.challenge();
+            f.keyTrialLog.complete(alice, trial, phone.key().sign(ServiceFixture.bytes(trial)), serial);
+            f.advance(Duration.ofSeconds(1));
+        }
+        f.advance(Duration.ofMinutes(6));
+        assertEquals(KeyTrialLog.KEPT_PER_ACTOR, f.keyTrialLog.completed(alice, Optional.empty(), Optional.empty(),
+                Optional.empty(), 0).size());
+        assertEquals(KeyTrialLog.KEPT_PER_ACTOR, f.keyTrialStore.find(alice, Optional.empty(), f.now(),
+                java.time.Instant.EPOCH, f.now(), 1000).size(), "the five oldest are gone from the store");
     }
 
     private static EncryptedKeyMaterial item(long serial, int length) {

@@ -1,6 +1,7 @@
 package org.polyproto.jakarta.internal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polyproto.jakarta.internal.service.ServiceFixture.DOMAIN;
@@ -11,6 +12,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -44,7 +46,7 @@ class IdentificationTest {
         Session session = f.sessions.authenticate(answer.token());
         assertEquals(alice.fid(), session.fid());
         assertEquals("phone", session.sessionId());
-        assertTrue(f.challengeStore.find(challenge).isEmpty(), "the challenge is used up");
+        assertTrue(f.challengeStore.isUsed(challenge), "the challenge is used up");
         refused("P2CORE_UNAUTHORIZED", () -> f.sessions.authenticate(alice.token()));
     }
 
@@ -67,6 +69,41 @@ class IdentificationTest {
     }
 
     @Test
+    void aForgedOrAlteredChallengeIsRefusedWithoutAskingTheStore() {
+        ServiceFixture.Issued alice = f.issue("alice", "phone");
+        String issued = f.challenge();
+        String altered = issued.substring(0, 20) + (issued.charAt(20) == 'a' ? 'b' : 'a') + issued.substring(21);
+        String later = "C" + HexFormat.of().toHexDigits(f.now().getEpochSecond() + 86_400).substring(5)
+                + issued.substring(12);
+
+        for (String forged : new String[] {altered, later, issued.toUpperCase(), issued + "0"}) {
+            refused("P2CORE_CHALLENGE_INVALID", () -> f.identify(forged, alice.key().sign(bytes(forged)),
+                    alice.certDer()));
+        }
+        assertEquals(0, f.challengeStore.size(), "no use was recorded, nothing was asked");
+        f.identify(issued, alice.key().sign(bytes(issued)), alice.certDer());
+    }
+
+    @Test
+    void anotherNodeChecksAChallengeAndARotationEndsThem() {
+        ServiceFixture.Issued alice = f.issue("alice", "phone");
+        Challenges otherNode = new Challenges();
+        otherNode.config = f.config;
+        otherNode.secrets = f.secrets;
+        otherNode.clock = f.clock;
+        otherNode.macs = new ServerMacs();
+        otherNode.macs.serverKeys = f.anotherNode();
+        String issuedHere = f.challenge();
+
+        assertEquals(issuedHere, otherNode.verify(issuedHere).orElseThrow().value(), "no store needed");
+        assertTrue(f.challenges.verify(otherNode.issue().value()).isPresent());
+        f.advance(Duration.ofSeconds(1));
+        f.serverKeys.rotate();
+        refused("P2CORE_CHALLENGE_INVALID", () -> f.identify(issuedHere, alice.key().sign(bytes(issuedHere)),
+                alice.certDer()));
+    }
+
+    @Test
     void aChallengeIsValidUntilItsTtlEndsAndBurntAfter() {
         ServiceFixture.Issued alice = f.issue("alice", "phone");
         Duration ttl = f.config.sessions().challengeTtl();
@@ -77,7 +114,7 @@ class IdentificationTest {
         f.identify(last, alice.key().sign(bytes(last)), alice.certDer());
         f.advance(Duration.ofSeconds(1));
         refused("P2CORE_CHALLENGE_INVALID", () -> f.identify(late, alice.key().sign(bytes(late)), alice.certDer()));
-        assertTrue(f.challengeStore.find(late).isEmpty(), "the expired challenge is burnt");
+        assertFalse(f.challengeStore.isUsed(late), "refused before any store was asked");
     }
 
     @Test
@@ -88,7 +125,7 @@ class IdentificationTest {
 
         refused("P2CORE_SIGNATURE_INVALID", () -> f.identify(challenge, byAnotherKey, alice.certDer()));
 
-        assertTrue(f.challengeStore.find(challenge).isEmpty());
+        assertTrue(f.challengeStore.isUsed(challenge));
         refused("P2CORE_CHALLENGE_INVALID",
                 () -> f.identify(challenge, alice.key().sign(bytes(challenge)), alice.certDer()));
         f.sessions.authenticate(alice.token());
@@ -105,7 +142,7 @@ class IdentificationTest {
         String challenge = f.challenge();
 
         refused("P2CORE_IDCERT_INVALID", () -> f.identify(challenge, key.sign(bytes(challenge)), forged));
-        assertTrue(f.challengeStore.find(challenge).isEmpty(), "burnt");
+        assertTrue(f.challengeStore.isUsed(challenge), "burnt");
     }
 
     @Test
@@ -152,7 +189,7 @@ class IdentificationTest {
 
         refused("P2CORE_FORBIDDEN", () -> f.identify(challenge, alice.key().sign(bytes(challenge)), alice.certDer()));
 
-        assertTrue(f.challengeStore.find(challenge).isEmpty());
+        assertTrue(f.challengeStore.isUsed(challenge));
         assertEquals(1, f.sessionStore.findByActor(alice.fid()).size(), "no session was opened");
     }
 
@@ -172,7 +209,7 @@ class IdentificationTest {
         assertEquals("P2CORE_RATE_LIMITED", limited.code());
         assertEquals(429, limited.status());
         assertEquals(60, limited.retryAfterSeconds().orElseThrow(), "one token a minute");
-        assertTrue(f.challengeStore.find(challenge).isEmpty(), "burnt");
+        assertTrue(f.challengeStore.isUsed(challenge), "burnt");
         String other = f.challenge();
         f.identification.identify(other, alice.key().sign(bytes(other)), alice.certDer(),
                 JsonValue.EMPTY_JSON_OBJECT, "198.51.100.7");

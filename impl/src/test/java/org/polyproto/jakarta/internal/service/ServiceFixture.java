@@ -38,6 +38,7 @@ import org.polyproto.jakarta.spi.storage.memory.InMemoryEventQueue;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryIdCertStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyMaterialStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyPackageStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyTrialStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryServiceStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryLoginFailureStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemorySessionStore;
@@ -75,6 +76,7 @@ final class ServiceFixture {
     final InMemoryServerKeyCustody custody = new InMemoryServerKeyCustody();
     final InMemoryKeyMaterialStore keyMaterialStore = new InMemoryKeyMaterialStore();
     final InMemoryServiceStore serviceStore = new InMemoryServiceStore();
+    final InMemoryKeyTrialStore keyTrialStore = new InMemoryKeyTrialStore();
 
     final PolyprotoConfig config;
     final PolyprotoClock clock = new PolyprotoClock();
@@ -102,8 +104,11 @@ final class ServiceFixture {
     final SessionRevocation revocation = new SessionRevocation();
     final KeyTrials keyTrials = new KeyTrials();
     final LoginGrants grants = new LoginGrants();
+    final ServerMacs macs = new ServerMacs();
     final KeyMaterials keyMaterials = new KeyMaterials();
     final DiscoverableServices services = new DiscoverableServices();
+    final LocalActors localActors = new LocalActors();
+    final KeyTrialLog keyTrialLog = new KeyTrialLog();
 
     private Instant now;
 
@@ -155,11 +160,11 @@ final class ServiceFixture {
         sessions.notifications = notifications;
         sessions.housekeeping = housekeeping;
 
-        challenges.store = challengeStore;
+        macs.serverKeys = serverKeys;
         challenges.config = config;
         challenges.secrets = secrets;
         challenges.clock = clock;
-        challenges.housekeeping = housekeeping;
+        challenges.macs = macs;
 
         issuance.idCerts = idCertStore;
         issuance.serverKeys = serverKeys;
@@ -198,11 +203,14 @@ final class ServiceFixture {
         certificateTrust.transactions = transactions;
 
         opening.challenges = challengeStore;
+        opening.trust = certificateTrust;
         opening.handler = new PlainIdentifyHandler();
         opening.sessions = sessions;
         opening.clock = clock;
 
-        identification.challenges = challengeStore;
+        identification.challenges = challenges;
+        identification.used = challengeStore;
+        identification.housekeeping = housekeeping;
         identification.trust = certificateTrust;
         identification.opening = opening;
         identification.clock = clock;
@@ -227,7 +235,7 @@ final class ServiceFixture {
         keyTrials.transactions = transactions;
         keyTrials.config = config;
 
-        grants.serverKeys = serverKeys;
+        grants.macs = macs;
         grants.config = config;
         grants.clock = clock;
 
@@ -237,7 +245,20 @@ final class ServiceFixture {
 
         services.store = serviceStore;
         services.sessions = sessionStore;
-        services.directory = trusts.directory;
+        localActors.directory = trusts.directory;
+        localActors.config = config;
+        services.localActors = localActors;
+        services.transactions = transactions;
+
+        keyTrialLog.trials = challenges;
+        keyTrialLog.challenges = challengeStore;
+        keyTrialLog.idCerts = idCertStore;
+        keyTrialLog.store = keyTrialStore;
+        keyTrialLog.sessions = sessionStore;
+        keyTrialLog.localActors = localActors;
+        keyTrialLog.transactions = transactions;
+        keyTrialLog.config = config;
+        keyTrialLog.clock = clock;
         services.config = config;
     }
 

@@ -5,17 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 
-/**
- * Challenges in {@code p2_challenge}. Consumption is a conditional delete: the database's row lock lets exactly
- * one of several concurrent transactions delete the row.
- */
+/** Used challenges in {@code p2_challenge}, one row per challenge until it has expired. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
@@ -27,41 +22,22 @@ public class JpaChallengeStore implements ChallengeStore {
     @Inject
     ServerScope scope;
 
+    /**
+     * A primary-key read, then an insert flushed at once: of two transactions that both read nothing, the second
+     * insert waits for the first and then fails on the key, which the caller sees as a conflict and runs again.
+     */
     @Override
-    public void save(Challenge challenge) {
+    public boolean use(Challenge challenge) {
+        if (em.find(ChallengeEntity.class, challenge.value()) != null) {
+            return false;
+        }
         ChallengeEntity e = new ChallengeEntity();
         e.challenge = challenge.value();
         e.serverDomain = scope.domain();
         e.expiresAt = Conversions.seconds(challenge.expiresAt());
         em.persist(e);
-    }
-
-    @Override
-    @ReadOnly
-    public Optional<Challenge> find(String value) {
-        ChallengeEntity found = em.find(ChallengeEntity.class, value);
-        if (found == null || !found.serverDomain.equals(scope.domain())) {
-            return Optional.empty();
-        }
-        em.detach(found);
-        return Optional.of(new Challenge(value, Conversions.instant(found.expiresAt)));
-    }
-
-    /**
-     * A primary-key read for the expiry, then a plain SQL delete whose row count decides which of several
-     * concurrent attempts consumed the challenge (a JPQL delete would be translated anew on every call).
-     */
-    @Override
-    public Optional<Challenge> consume(String value) {
-        ChallengeEntity found = em.find(ChallengeEntity.class, value);
-        if (found == null || !found.serverDomain.equals(scope.domain())) {
-            return Optional.empty();
-        }
-        long expiresAt = found.expiresAt;
-        em.detach(found);
-        int deleted = em.createNativeQuery("delete from p2_challenge where challenge = ?1 and server_domain = ?2")
-                .setParameter(1, value).setParameter(2, scope.domain()).executeUpdate();
-        return deleted == 1 ? Optional.of(new Challenge(value, Conversions.instant(expiresAt))) : Optional.empty();
+        em.flush();
+        return true;
     }
 
     @Override

@@ -67,6 +67,20 @@ public class JpaIdCertStore implements IdCertStore {
     }
 
     @Override
+    @ReadOnly
+    public List<IdCertRecord> findValidBetween(FederationId fid, Optional<String> sessionId, Instant from,
+                                               Instant to, int limit) {
+        var query = em.createQuery("select c from IdCertEntity c where c.fid = :fid and c.notBefore <= :to"
+                        + " and c.notAfter >= :from and (c.invalidatedAt is null or c.invalidatedAt > :from)"
+                        + (sessionId.isPresent() ? " and c.sessionId = :sid" : "")
+                        + " order by c.notBefore desc, c.serial desc", IdCertEntity.class)
+                .setParameter("fid", fid.toString()).setParameter("from", Conversions.seconds(from))
+                .setParameter("to", Conversions.seconds(to));
+        sessionId.ifPresent(sid -> query.setParameter("sid", sid));
+        return query.setMaxResults(limit).getResultStream().map(JpaIdCertStore::toRecord).toList();
+    }
+
+    @Override
     public void invalidate(BigInteger serial, Instant at) {
         if (!Conversions.isStorableSerial(serial)) {
             return;

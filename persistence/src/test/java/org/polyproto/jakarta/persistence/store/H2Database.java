@@ -20,6 +20,7 @@ import org.polyproto.jakarta.persistence.entity.EventEntity;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
 import org.polyproto.jakarta.persistence.entity.KeyMaterialEntity;
 import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
+import org.polyproto.jakarta.persistence.entity.KeyTrialEntity;
 import org.polyproto.jakarta.persistence.entity.ServiceEntity;
 import org.polyproto.jakarta.persistence.entity.KeyCustodyEntity;
 import org.polyproto.jakarta.persistence.entity.ServerKeyEntity;
@@ -46,6 +47,7 @@ final class H2Database implements AutoCloseable {
                 .addAnnotatedClass(EventEntity.class).addAnnotatedClass(EventCursorEntity.class)
                 .addAnnotatedClass(ActorEntity.class).addAnnotatedClass(ActorLockEntity.class)
                 .addAnnotatedClass(KeyMaterialEntity.class).addAnnotatedClass(ServiceEntity.class)
+                .addAnnotatedClass(KeyTrialEntity.class)
                 .setProperty("hibernate.connection.url", url)
                 // the contract tests' 16 concurrent transactions, each with a connection of its own
                 .setProperty("hibernate.connection.pool_size", "24")

@@ -49,19 +49,15 @@ class ServerScopeIsolationTest {
     }
 
     @Test
-    void challengesOfAnotherDomainAreInvisible() {
+    void usedChallengesOfAnotherDomainAreNotPurged() {
         JpaChallengeStore home = challenges(home());
         JpaChallengeStore other = challenges(other());
-        Challenge challenge = new Challenge("c".repeat(64), T.minusSeconds(1));
-        tx(() -> {
-            home.save(challenge);
-            return null;
-        });
+        Challenge challenge = new Challenge("C" + "c".repeat(63), T.minusSeconds(1));
+        assertEquals(true, tx(() -> home.use(challenge)));
 
-        assertEquals(Optional.empty(), tx(() -> other.find(challenge.value())));
-        assertEquals(Optional.empty(), tx(() -> other.consume(challenge.value())));
         assertEquals(0, tx(() -> other.purgeExpired(T)));
-        assertEquals(Optional.of(challenge), tx(() -> home.consume(challenge.value())));
+        assertEquals(false, tx(() -> other.use(challenge)), "a challenge string is MACed for one server only");
+        assertEquals(1, tx(() -> home.purgeExpired(T)));
     }
 
     @Test

@@ -34,9 +34,11 @@ class StorageOperationInterceptorTest {
 
     @Test
     void aCallThatMayWriteIsFlushedAndAReadIsNot() throws Exception {
-        interceptor.translate(call(JpaChallengeStore.class.getMethod("consume", String.class), () -> null));
+        interceptor.translate(call(JpaChallengeStore.class.getMethod("use",
+                org.polyproto.jakarta.spi.storage.Challenge.class), () -> null));
         assertEquals(1, flushes.get());
-        interceptor.translate(call(JpaChallengeStore.class.getMethod("find", String.class), () -> null));
+        interceptor.translate(call(JpaKeyMaterialStore.class.getMethod("size",
+                org.polyproto.jakarta.api.FederationId.class), () -> null));
         assertEquals(1, flushes.get(), "a read-only call leaves nothing to flush");
     }
 
@@ -44,7 +46,7 @@ class StorageOperationInterceptorTest {
     void aUniqueKeyViolationBecomesAConflict() throws Exception {
         PersistenceException duplicate = new PersistenceException(new SQLException("duplicate", "23505"));
         Exception e = assertThrows(Exception.class, () -> interceptor.translate(
-                call(JpaChallengeStore.class.getMethod("save", org.polyproto.jakarta.spi.storage.Challenge.class),
+                call(JpaChallengeStore.class.getMethod("use", org.polyproto.jakarta.spi.storage.Challenge.class),
                         () -> {
                             throw duplicate;
                         })));

@@ -1,45 +1,35 @@
 package org.polyproto.jakarta.spi.storage.memory;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 
-/** A {@link ChallengeStore} in a map, for tests: thread-safe, not transactional (nothing is rolled back). */
+/** A {@link ChallengeStore} in a map, for tests: thread-safe, each call atomic, not transactional. */
 public class InMemoryChallengeStore implements ChallengeStore {
 
-    private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
+    private final Map<String, Instant> used = new HashMap<>();
 
     @Override
-    public void save(Challenge challenge) {
-        challenges.put(challenge.value(), challenge);
+    public synchronized boolean use(Challenge challenge) {
+        return used.putIfAbsent(challenge.value(), challenge.expiresAt()) == null;
     }
 
     @Override
-    public Optional<Challenge> find(String value) {
-        return Optional.ofNullable(challenges.get(value));
+    public synchronized int purgeExpired(Instant now) {
+        int before = used.size();
+        used.values().removeIf(expiresAt -> expiresAt.isBefore(now));
+        return before - used.size();
     }
 
-    @Override
-    public Optional<Challenge> consume(String value) {
-        return Optional.ofNullable(challenges.remove(value));
+    /** Whether a use of {@code value} is recorded. */
+    public synchronized boolean isUsed(String value) {
+        return used.containsKey(value);
     }
 
-    @Override
-    public int purgeExpired(Instant now) {
-        int removed = 0;
-        for (Challenge challenge : challenges.values()) {
-            if (challenge.expiresAt().isBefore(now) && challenges.remove(challenge.value(), challenge)) {
-                removed++;
-            }
-        }
-        return removed;
-    }
-
-    /** How many challenges are stored, for tests that check what a request left behind. */
-    public int size() {
-        return challenges.size();
+    /** How many uses are recorded. */
+    public synchronized int size() {
+        return used.size();
     }
 }

@@ -46,6 +46,14 @@ public class InMemoryIdCertStore implements IdCertStore {
     }
 
     @Override
+    public synchronized List<IdCertRecord> findValidBetween(FederationId fid, Optional<String> sessionId,
+                                                            Instant from, Instant to, int limit) {
+        return certs.values().stream().filter(c -> c.fid().equals(fid) && c.validDuring(from, to)
+                        && sessionId.map(c.sessionId()::equals).orElse(true))
+                .sorted(OLDEST_FIRST.reversed()).limit(limit).toList();
+    }
+
+    @Override
     public synchronized void invalidate(BigInteger serial, Instant at) {
         certs.computeIfPresent(serial, (s, c) -> c.invalidatedAt().isPresent() ? c : new IdCertRecord(s, c.fid(),
                 c.sessionId(), c.pem(), c.notBefore(), c.notAfter(), Optional.of(at)));

@@ -1,19 +1,19 @@
 package org.polyproto.jakarta.spi.storage.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 
 /**
- * The contract of {@link ChallengeStore}: {@code find} reads without removing, {@code consume} removes atomically
- * (of 16 concurrent consumers of one challenge, each in its own transaction, exactly one receives it) and returns
- * expired challenges too, {@code purgeExpired} removes what expired before the instant it is given.
+ * The contract of {@link ChallengeStore}: {@code use} is true once per challenge (of 16 concurrent users of one
+ * challenge, each in its own transaction, exactly one gets true, the module's retry on a conflict included), and
+ * {@code purgeExpired} forgets the uses of challenges that expired before the instant it is given.
  * <p>
  * To run it on your store: subclass it, return a new, empty store from {@link #createStore()}, and override
  * {@link #inTransaction(java.util.function.Supplier)} to run each call in a transaction of its own (see
@@ -24,100 +24,51 @@ public abstract class ChallengeStoreContract extends StoreContract<ChallengeStor
     protected static final Instant T = Instant.ofEpochSecond(1_800_000_000L);
 
     /** A 64-character challenge string, distinct for each {@code i}. */
-    protected static String value(int i) {
-        return String.format("challenge-%054d", i);
+    protected static Challenge challenge(int i, Instant expiresAt) {
+        return new Challenge(String.format("C%063d", i), expiresAt);
     }
 
-    private Challenge saved(int i, Instant expiresAt) {
-        Challenge challenge = new Challenge(value(i), expiresAt);
-        inTransaction(() -> store.save(challenge));
-        return challenge;
-    }
-
-    private Optional<Challenge> find(int i) {
-        return inTransaction(() -> store.find(value(i)));
-    }
-
-    private Optional<Challenge> consume(int i) {
-        return inTransaction(() -> store.consume(value(i)));
+    private boolean use(Challenge challenge) {
+        return inRetriedTransaction(() -> store.use(challenge));
     }
 
     @Test
-    public void findReturnsASavedChallengeWithoutRemovingIt() {
-        Challenge challenge = saved(1, T.plusSeconds(300));
+    public void aChallengeIsUsedOnce() {
+        Challenge first = challenge(1, T.plusSeconds(300));
 
-        assertEquals(Optional.of(challenge), find(1));
-        assertEquals(Optional.of(challenge), find(1), "find does not remove");
-        assertEquals(Optional.of(challenge), consume(1), "still there to consume");
+        assertTrue(use(first));
+        assertFalse(use(first), "used before");
+        assertFalse(use(new Challenge(first.value(), T.plusSeconds(900))), "the value decides, not the expiry");
+        assertTrue(use(challenge(2, T.plusSeconds(300))), "another challenge");
     }
 
     @Test
-    public void anUnknownChallengeIsNeitherFoundNorConsumed() {
-        saved(1, T.plusSeconds(300));
+    public void exactlyOneOfConcurrentUsersGetsTheChallenge() {
+        Challenge challenge = challenge(1, T.plusSeconds(300));
 
-        assertEquals(Optional.empty(), find(2));
-        assertEquals(Optional.empty(), consume(2));
-        assertTrue(find(1).isPresent(), "another challenge is untouched");
+        List<Boolean> got = Concurrently.values(Concurrently.run(Concurrently.THREADS, i -> use(challenge)));
+
+        assertEquals(1, got.stream().filter(Boolean::booleanValue).count(), "users that got it: " + got);
     }
 
     @Test
-    public void consumeReturnsTheChallengeOnceAndRemovesIt() {
-        Challenge challenge = saved(1, T.plusSeconds(300));
-        Challenge other = saved(2, T.plusSeconds(300));
+    public void concurrentUsersOfDifferentChallengesEachGetTheirs() {
+        List<Boolean> got = Concurrently.values(Concurrently.run(Concurrently.THREADS,
+                i -> use(challenge(i, T.plusSeconds(300)))));
 
-        assertEquals(Optional.of(challenge), consume(1));
-        assertEquals(Optional.empty(), find(1));
-        assertEquals(Optional.empty(), consume(1), "a consumed challenge is gone");
-        assertEquals(Optional.of(other), find(2), "only that challenge is removed");
+        assertEquals(Concurrently.THREADS, got.stream().filter(Boolean::booleanValue).count());
     }
 
     @Test
-    public void consumeRemovesAndReturnsAnExpiredChallengeToo() {
-        Challenge expired = saved(1, Instant.ofEpochSecond(1_000_000_000L));
-
-        assertEquals(Optional.of(expired), consume(1), "the caller decides about expiry");
-        assertEquals(Optional.empty(), find(1));
-    }
-
-    @Test
-    public void exactlyOneOfConcurrentConsumersReceivesTheChallenge() {
-        Challenge challenge = saved(1, T.plusSeconds(300));
-
-        List<Optional<Challenge>> received = Concurrently.values(
-                Concurrently.run(Concurrently.THREADS, i -> consume(1)));
-
-        assertEquals(1, received.stream().filter(Optional::isPresent).count(), "consumers that received it");
-        assertTrue(received.contains(Optional.of(challenge)));
-        assertEquals(Optional.empty(), find(1));
-    }
-
-    @Test
-    public void concurrentConsumersOfDifferentChallengesEachReceiveTheirs() {
-        for (int i = 0; i < Concurrently.THREADS; i++) {
-            saved(i, T.plusSeconds(300));
-        }
-
-        List<Optional<Challenge>> received = Concurrently.values(
-                Concurrently.run(Concurrently.THREADS, this::consume));
-
-        for (int i = 0; i < Concurrently.THREADS; i++) {
-            assertEquals(Optional.of(value(i)), received.get(i).map(Challenge::value));
-        }
-    }
-
-    @Test
-    public void purgeExpiredRemovesOnlyChallengesThatExpiredBeforeNow() {
-        saved(1, T.minusSeconds(3600));
-        saved(2, T.minusSeconds(1));
-        Challenge atNow = saved(3, T);
-        Challenge live = saved(4, T.plusSeconds(300));
+    public void purgeExpiredForgetsOnlyUsesOfChallengesThatExpiredBeforeNow() {
+        use(challenge(1, T.minusSeconds(3600)));
+        use(challenge(2, T.minusSeconds(1)));
+        use(challenge(3, T));
+        use(challenge(4, T.plusSeconds(300)));
 
         assertEquals(2, inTransaction(() -> store.purgeExpired(T)));
-
-        assertEquals(Optional.empty(), find(1));
-        assertEquals(Optional.empty(), find(2));
-        assertEquals(Optional.of(atNow), find(3), "expiring at now is not expired before now");
-        assertEquals(Optional.of(live), find(4));
+        assertFalse(use(challenge(3, T)), "expiring at now is not expired before now");
+        assertFalse(use(challenge(4, T.plusSeconds(300))));
         assertEquals(0, inTransaction(() -> store.purgeExpired(T)), "nothing left to purge");
         assertEquals(1, inTransaction(() -> store.purgeExpired(T.plusSeconds(1))));
     }

@@ -121,6 +121,30 @@ public abstract class IdCertStoreContract extends StoreContract<IdCertStore> {
     }
 
     @Test
+    public void findValidBetweenAnswersEveryCertificateValidSomewhereInTheRangeNewestFirst() {
+        saved(cert(1, ALICE, "s1", T.minusSeconds(100), T.minusSeconds(50)));
+        saved(cert(2, ALICE, "s2", T.minusSeconds(10), T.plusSeconds(100)));
+        saved(cert(3, ALICE, "s1", T.plusSeconds(200), T.plusSeconds(300)));
+        saved(cert(4, ALICE, "s1", T.minusSeconds(100), T.plusSeconds(300)));
+        invalidate(BigInteger.valueOf(4), T.minusSeconds(60));
+        saved(cert(9, BOB, "s1", T.minusSeconds(100), T.plusSeconds(300)));
+
+        assertEquals(List.of(2, 1), serials(between(ALICE, Optional.empty(), T.minusSeconds(50), T, 10)),
+                "both bounds included; one invalidated before the range is not");
+        assertEquals(List.of(4, 1), serials(between(ALICE, Optional.empty(), T.minusSeconds(70),
+                T.minusSeconds(65), 10)), "invalidated within the range: still valid at its start");
+        assertEquals(List.of(3, 2), serials(between(ALICE, Optional.empty(), T, T.plusSeconds(400), 2)),
+                "at most the limit, newest first");
+        assertEquals(List.of(1), serials(between(ALICE, Optional.of("s1"), T.minusSeconds(50), T, 10)));
+        assertEquals(List.of(), between(ALICE, Optional.empty(), T.plusSeconds(301), T.plusSeconds(400), 10));
+    }
+
+    private List<IdCertRecord> between(FederationId fid, Optional<String> sessionId, Instant from, Instant to,
+                                       int limit) {
+        return inTransaction(() -> store.findValidBetween(fid, sessionId, from, to, limit));
+    }
+
+    @Test
     public void findValidAtOfASessionAnswersThatSessionsCertificatesOnly() {
         IdCertRecord first = saved(cert(1, ALICE, "s1", T.minusSeconds(10), T.plusSeconds(3600)));
         IdCertRecord second = saved(cert(2, ALICE, "s1", T.minusSeconds(5), T.plusSeconds(3600)));
