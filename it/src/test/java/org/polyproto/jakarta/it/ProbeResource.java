@@ -101,6 +101,14 @@ public class ProbeResource {
         return Long.toString(((Number) query.getSingleResult()).longValue());
     }
 
+    /** Whether {@code p2_challenge} records this challenge as used. */
+    @GET
+    @Path("used-challenge/{challenge}")
+    public String usedChallenge(@PathParam("challenge") String challenge) {
+        return Boolean.toString(((Number) em.createNativeQuery("select count(*) from p2_challenge where challenge = ?1")
+                .setParameter(1, challenge).getSingleResult()).longValue() == 1);
+    }
+
     /**
      * Rows of the actors whose names start with {@code prefix} that point at nothing: sessions without their
      * certificate, certificates without their actor. (Other tests' foreign actors have sessions whose certificates
