@@ -15,6 +15,12 @@ final class FederationRefusal {
     private FederationRefusal() {
     }
 
+    /** The same answer, as the refusal after which the next profile's route may be tried. */
+    static RouteNotOffered notOffered(String target, String why) {
+        ModuleLog.homeServerNotUsed(target, why);
+        return new RouteNotOffered();
+    }
+
     static PolyprotoException of(String target, String why) {
         ModuleLog.homeServerNotUsed(target, why);
         return new PolyprotoException(ErrorCode.NOT_FEDERATED, MESSAGE);

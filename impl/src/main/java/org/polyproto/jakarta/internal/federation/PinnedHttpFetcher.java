@@ -63,8 +63,7 @@ final class PinnedHttpFetcher {
                     maxBody);
             int status = answer.readHead();
             if (status != 200) {
-                FederationRefusal.of(host, "it answered HTTP " + status);
-                throw new RouteNotOffered();
+                throw FederationRefusal.notOffered(host, "it answered HTTP " + status);
             }
             return answer.readBody();
         } catch (IOException | IllegalArgumentException e) {

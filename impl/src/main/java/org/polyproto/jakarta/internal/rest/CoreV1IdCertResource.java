@@ -21,12 +21,12 @@ import org.polyproto.jakarta.internal.cert.ParsedCsr;
 import org.polyproto.jakarta.internal.service.ActorCerts;
 import org.polyproto.jakarta.internal.service.CacheableIdCerts;
 import org.polyproto.jakarta.internal.service.IdCertIssuance;
+import org.polyproto.jakarta.internal.service.LocalActors;
 import org.polyproto.jakarta.internal.service.LoginGrants;
 import org.polyproto.jakarta.internal.service.SensitiveActions;
 import org.polyproto.jakarta.internal.service.ServerKeys;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.internal.service.Transactions;
-import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.RouteClass;
 import org.polyproto.jakarta.spi.SensitiveAction;
 import org.polyproto.jakarta.spi.ServerKey;
@@ -53,9 +53,9 @@ public class CoreV1IdCertResource {
     @Inject
     CacheableIdCerts cacheable;
     @Inject
-    PolyprotoConfig config;
-    @Inject
     LoginGrants grants;
+    @Inject
+    LocalActors localActors;
     @Inject
     Sessions sessions;
 
@@ -70,9 +70,7 @@ public class CoreV1IdCertResource {
         String bearer = TokenFilter.token(authorization);
         Optional<FederationId> granted = grants.verify(bearer);
         FederationId fid = granted.orElseGet(() -> sessions.authenticate(bearer).fid());
-        if (!fid.domain().equals(config.server().domain())) {
-            throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only this server's own actors get ID-Certs here.");
-        }
+        localActors.requireLocal(fid, "get ID-Certs");
         ParsedCsr csr = CertificateBodies.csr(body).requireActor(fid);
         if (granted.isEmpty()) {
             sensitiveActions.require(fid, SensitiveAction.NEW_ID_CERT, solution);

@@ -2,7 +2,7 @@ package org.polyproto.jakarta.internal.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -64,8 +64,8 @@ public class CoreV1ServicesResource {
     public Response discover(@PathParam("fid") String fid, @QueryParam("limit") String limit,
                              @QueryParam("name") String name, byte[] body) {
         JsonBody json = JsonBody.parse(body);
-        Optional<String> service = name != null ? Optional.of(ServiceBodies.name(JsonProvider.provider()
-                .createValue(name))) : json.value("name").map(ServiceBodies::name);
+        Optional<String> service = name != null ? Optional.of(ServiceBodies.name(name))
+                : json.value("name").map(ServiceBodies::name);
         return discovered(fid, service, limit, json);
     }
 
@@ -73,18 +73,19 @@ public class CoreV1ServicesResource {
     @Path("discover/{fid}/{service}")
     public Response discoverOne(@PathParam("fid") String fid, @PathParam("service") String service,
                                 @QueryParam("limit") String limit, byte[] body) {
-        return discovered(fid, Optional.of(ServiceBodies.name(JsonProvider.provider().createValue(service))), limit,
+        return discovered(fid, Optional.of(ServiceBodies.name(service)), limit,
                 JsonBody.parse(body));
     }
 
     private Response discovered(String fid, Optional<String> service, String limit, JsonBody json) {
-        OptionalInt max = limit != null ? OptionalInt.of(positive(limit))
-                : json.value("limit").map(v -> OptionalInt.of(positive(v.toString()))).orElse(OptionalInt.empty());
+        String text = limit != null ? limit
+                : json.value("limit").map(v -> v instanceof JsonString s ? s.getString() : v.toString()).orElse(null);
+        OptionalInt max = text == null ? OptionalInt.empty() : OptionalInt.of(positive(text));
         return Responses.json(200, ServiceBodies.json(services.discover(FederationId.parse(fid), service, max)));
     }
 
     private static int positive(String text) {
-        String digits = text.strip().replace("\"", "");
+        String digits = text.strip();
         if (!digits.matches("[0-9]{1,9}") || Integer.parseInt(digits) < 1) {
             throw JsonBody.badRequest("The limit is a whole number from 1.");
         }
@@ -95,7 +96,7 @@ public class CoreV1ServicesResource {
     private record Entry(String name, String url) {
         static Entry of(String name, String url, byte[] body) {
             JsonBody json = JsonBody.parse(body);
-            String n = name != null ? ServiceBodies.name(JsonProvider.provider().createValue(name))
+            String n = name != null ? ServiceBodies.name(name)
                     : ServiceBodies.name(json.value("name").orElseThrow(() ->
                     JsonBody.badRequest("The field name is required.")));
             return new Entry(n, ServiceBodies.url(url != null ? url : json.requiredString("url")));

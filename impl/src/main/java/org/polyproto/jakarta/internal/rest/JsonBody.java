@@ -213,7 +213,11 @@ final class JsonBody {
         if (text.isEmpty() || text.length() > 49 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw badRequest("The field " + name + " must be a serial number in decimal.");
         }
-        java.math.BigInteger serial = new java.math.BigInteger(text);
+        return inSerialRange(new java.math.BigInteger(text), name);
+    }
+
+    /** {@code serial} if it is 1 to 2^160-1, as polyproto's serials are. */
+    static java.math.BigInteger inSerialRange(java.math.BigInteger serial, String name) {
         if (serial.signum() <= 0 || serial.bitLength() > 160) {
             throw badRequest("The field " + name + " is out of range.");
         }

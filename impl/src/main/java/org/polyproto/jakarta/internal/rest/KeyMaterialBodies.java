@@ -96,6 +96,6 @@ final class KeyMaterialBodies {
             }
             raw[i] = (byte) n.intValue();
         }
-        return JsonBody.serialOf(JSON.createValue(new BigInteger(raw).toString()), "serial_number");
+        return JsonBody.inSerialRange(new BigInteger(raw), "serial_number");
     }
 }

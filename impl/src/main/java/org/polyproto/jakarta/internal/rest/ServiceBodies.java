@@ -39,8 +39,11 @@ final class ServiceBodies {
     }
 
     static String name(JsonValue value) {
-        String name = value instanceof JsonString s ? s.getString()
-                : value instanceof JsonObject o && o.get("inner") instanceof JsonString s ? s.getString() : null;
+        return name(value instanceof JsonString s ? s.getString()
+                : value instanceof JsonObject o && o.get("inner") instanceof JsonString s ? s.getString() : null);
+    }
+
+    static String name(String name) {
         if (name == null || !name.matches("[a-z0-9_-]{2,64}")) {
             throw JsonBody.badRequest("A service name is 2 to 64 characters of a-z, 0-9, - and _.");
         }

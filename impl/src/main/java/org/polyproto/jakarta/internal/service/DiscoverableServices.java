@@ -99,9 +99,7 @@ public class DiscoverableServices {
     }
 
     private List<DiscoverableService> listedUnderLock(FederationId fid) {
-        if (!fid.domain().equals(config.server().domain())) {
-            throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only actors of this server list services here.");
-        }
+        localActors.requireLocal(fid, "list services");
         sessions.lockActor(fid);
         return store.find(fid);
     }

@@ -16,7 +16,7 @@ import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
  * Removes expired challenges and expired sessions with their KeyPackages and event queues. Runs at most once per
- * {@code polyproto.housekeeping.interval} (default a minute), piggy-backed on challenge requests, so the module
+ * {@code polyproto.housekeeping.interval} (default a minute), piggy-backed on identify requests, so the module
  * needs no timer service of the host.
  */
 @ApplicationScoped

@@ -40,6 +40,8 @@ public class IdCertIssuance {
     @Inject
     PolyprotoConfig config;
     @Inject
+    LocalActors localActors;
+    @Inject
     Secrets secrets;
     @Inject
     PolyprotoClock clock;
@@ -77,9 +79,7 @@ public class IdCertIssuance {
     @Transactional
     public IssuedIdCertRepresentation rotate(Session session, ParsedCsr csr) {
         FederationId fid = session.fid();
-        if (!fid.domain().equals(config.server().domain())) {
-            throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only this server's actors get ID-Certs here.");
-        }
+        localActors.requireLocal(fid, "get ID-Certs");
         if (!csr.actor().fid().equals(fid)) {
             throw new PolyprotoException(ErrorCode.FORBIDDEN, "The CSR must name this session's actor.");
         }

@@ -33,10 +33,12 @@ public class KeyMaterials {
     SessionStore sessions;
     @Inject
     PolyprotoConfig config;
+    @Inject
+    LocalActors localActors;
 
     @Transactional
     public void upload(FederationId fid, List<EncryptedKeyMaterial> items) {
-        requireLocal(fid);
+        localActors.requireLocal(fid, "keep key material");
         requireCount(items.size());
         Set<BigInteger> serials = new HashSet<>();
         long added = 0;
@@ -68,25 +70,19 @@ public class KeyMaterials {
     /** The actor's items of these serials, or all of them when none are named. */
     @Transactional
     public List<EncryptedKeyMaterial> find(FederationId fid, Set<BigInteger> serials) {
-        requireLocal(fid);
+        localActors.requireLocal(fid, "keep key material");
         requireCount(serials.size());
         return store.find(fid, serials);
     }
 
     @Transactional
     public int delete(FederationId fid, Set<BigInteger> serials) {
-        requireLocal(fid);
+        localActors.requireLocal(fid, "keep key material");
         requireCount(serials.size());
         if (serials.isEmpty()) {
             throw new PolyprotoException(ErrorCode.BAD_REQUEST, "Name the serials whose key material goes.");
         }
         return store.remove(fid, serials);
-    }
-
-    private void requireLocal(FederationId fid) {
-        if (!fid.domain().equals(config.server().domain())) {
-            throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only actors of this server keep key material here.");
-        }
     }
 
     private static void requireCount(int count) {

@@ -109,9 +109,6 @@ public class KeyPackages {
     }
 
     private void requireLocal(ClientId client) {
-        if (!client.fid().domain().equals(config.server().domain())) {
-            throw new PolyprotoException(ErrorCode.FORBIDDEN,
-                    "Only actors of this server keep KeyPackages here.");
-        }
+        localActors.requireLocal(client.fid(), "keep KeyPackages");
     }
 }

@@ -13,7 +13,6 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PemCodec;
-import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
 import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
@@ -49,15 +48,11 @@ public class KeyTrialLog {
     @Inject
     Transactions transactions;
     @Inject
-    PolyprotoConfig config;
-    @Inject
     PolyprotoClock clock;
 
     @Transactional(dontRollbackOn = PolyprotoException.class)
     public CompletedKeyTrial complete(FederationId fid, String trial, byte[] signature, BigInteger serial) {
-        if (!fid.domain().equals(config.server().domain())) {
-            throw new PolyprotoException(ErrorCode.FORBIDDEN, "Only actors of this server complete key trials here.");
-        }
+        localActors.requireLocal(fid, "complete key trials");
         Instant now = clock.now();
         Challenge issued = trials.verify(trial).orElseThrow(Identification::challengeInvalid);
         if (!challenges.use(issued)) {

@@ -175,6 +175,7 @@ final class ServiceFixture {
         issuance.notifications = notifications;
         issuance.expiry = serverKeys.expiry;
         issuance.sessionStore = sessionStore;
+        issuance.localActors = localActors;
 
         registrations.capabilities = ActorCapabilities.of(
                 TestActors.registration(actorStore, secrets, clock, transactions),
@@ -242,6 +243,7 @@ final class ServiceFixture {
         keyMaterials.store = keyMaterialStore;
         keyMaterials.sessions = sessionStore;
         keyMaterials.config = config;
+        keyMaterials.localActors = localActors;
 
         services.store = serviceStore;
         services.sessions = sessionStore;
@@ -257,7 +259,6 @@ final class ServiceFixture {
         keyTrialLog.sessions = sessionStore;
         keyTrialLog.localActors = localActors;
         keyTrialLog.transactions = transactions;
-        keyTrialLog.config = config;
         keyTrialLog.clock = clock;
         services.config = config;
     }
