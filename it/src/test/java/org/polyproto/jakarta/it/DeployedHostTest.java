@@ -42,8 +42,13 @@ abstract class DeployedHostTest {
 
     @BeforeEach
     void client() {
-        http = new Http(base);
+        http = client(base);
         flows = new Flows(http);
+    }
+
+    /** The client of the deployment at {@code base}; by default under its JAX-RS root {@code api/}. */
+    Http client(URL base) {
+        return new Http(base);
     }
 
     @AfterEach

@@ -14,7 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain java.net.http client for the deployed host WAR's JAX-RS root ({@code <war>/api/}). */
+/**
+ * A plain java.net.http client for a deployed host WAR's JAX-RS root: {@code <war>/api/}, or the host's root for a
+ * WAR deployed there ({@link #atHostRoot}).
+ */
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -23,7 +26,16 @@ final class Http {
     private final URI api;
 
     Http(URL deployment) {
-        this.api = URI.create(deployment.toString().replaceAll("/?$", "/") + "api/");
+        this(URI.create(deployment.toString().replaceAll("/?$", "/") + "api/"));
+    }
+
+    private Http(URI api) {
+        this.api = api;
+    }
+
+    /** A client that knows only the host ({@code scheme://host:port/}), the way polyproto-rs addresses a server. */
+    static Http atHostRoot(URL anyDeploymentUrl) {
+        return new Http(URI.create(anyDeploymentUrl.getProtocol() + "://" + anyDeploymentUrl.getAuthority() + "/"));
     }
 
     Reply get(String path) {
