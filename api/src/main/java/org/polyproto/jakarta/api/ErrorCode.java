@@ -27,6 +27,13 @@ public enum ErrorCode {
     SENSITIVE_SOLUTION_INVALID(403),
     /** What the request would create exists already (key material of a serial, a listed service). @since 0.4 */
     DUPLICATE(409),
+    /**
+     * An uploaded MLS KeyPackage that is not a well-formed RFC 9420 KeyPackage bound to the uploading session's
+     * ID-Cert key, valid now, of a supported cipher suite, with an {@code init_key} never seen before.
+     *
+     * @since 0.5
+     */
+    KEYPACKAGE_INVALID(400),
     ACTOR_NOT_FOUND(404),
     NOT_FOUND(404),
     /** @since 0.3 */

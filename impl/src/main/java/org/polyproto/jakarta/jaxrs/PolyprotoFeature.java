@@ -17,6 +17,7 @@ import org.polyproto.jakarta.internal.rest.CoreV1ServerKeyResource;
 import org.polyproto.jakarta.internal.rest.AuthResource;
 import org.polyproto.jakarta.internal.rest.CoreV1KeyMaterialResource;
 import org.polyproto.jakarta.internal.rest.CoreV1KeyTrialResource;
+import org.polyproto.jakarta.internal.rest.MlsV1KeyPackageResource;
 import org.polyproto.jakarta.internal.rest.CoreV1ServicesResource;
 import org.polyproto.jakarta.internal.rest.CoreV1SessionResource;
 import org.polyproto.jakarta.internal.rest.EventResource;
@@ -62,7 +63,8 @@ public class PolyprotoFeature implements Feature {
             KeyPackageResource.class, LastResortKeyPackageResource.class, EventResource.class,
             WellKnownResource.class, CoreV1ChallengeResource.class, CoreV1IdCertResource.class,
             CoreV1ServerKeyResource.class, CoreV1SessionResource.class, CoreV1KeyMaterialResource.class,
-            CoreV1ServicesResource.class, CoreV1KeyTrialResource.class, AuthResource.class);
+            CoreV1ServicesResource.class, CoreV1KeyTrialResource.class, AuthResource.class,
+            MlsV1KeyPackageResource.class);
 
     @Override
     public boolean configure(FeatureContext context) {

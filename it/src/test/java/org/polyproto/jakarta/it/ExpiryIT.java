@@ -26,7 +26,8 @@ class ExpiryIT extends DeployedHostTest {
         String name = Flows.uniqueName("mortal");
         Flows.Member member = flows.member(name, "s1");
         flows.session(name, "s2");
-        assertEquals(201, http.post("p2core/keypackage/@me", "[\"AAAA\",\"BBBB\"]", member.token()).status());
+        assertEquals(201, http.post("p2core/keypackage/@me", KeyPackagesAndEvents.array(
+                KeyPackagesAndEvents.packages(member, 2)), member.token()).status());
         JsonObject before = flows.counts();
 
         String challenge = flows.challenge();

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -29,6 +30,7 @@ import org.polyproto.jakarta.it.host.HostileV1HomeServer;
 import org.polyproto.jakarta.it.host.HostileWellKnown;
 import org.polyproto.jakarta.testing.PolyprotoRsEncoding;
 import org.polyproto.jakarta.testing.TestActor;
+import org.polyproto.jakarta.testing.TestKeyPackage;
 
 /**
  * Two independently configured deployments in one Liberty server, {@code home.test} and {@code foreign.test},
@@ -109,7 +111,9 @@ class FederationIT {
         String foreignToken = identified.object().getString("token");
         assertEquals(204, foreign.get("p2core/events", foreignToken).status(), "the token works at foreign");
         assertError(home.get("p2core/events", foreignToken), 401, "P2CORE_UNAUTHORIZED");
-        assertError(foreign.post("p2core/keypackage/@me", "[\"AAAA\"]", foreignToken), 403, "P2CORE_FORBIDDEN");
+        String validPackage = KeyPackagesAndEvents.array(List.of(TestKeyPackage.of(key, name + "@" + HOME).base64()));
+        assertError(foreign.post("p2core/keypackage/@me", validPackage, foreignToken), 403, "P2CORE_FORBIDDEN");
+        assertError(foreign.post(".p2/mls/v1/keypackages", validPackage, foreignToken), 403, "P2CORE_FORBIDDEN");
 
         TestActor newKey = TestActor.generate();
         Http.Reply rotated = home.post("p2core/session/idcert", Json.createObjectBuilder().add("csr",

@@ -10,7 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.testing.TestActor;
+import org.polyproto.jakarta.testing.TestKeyPackage;
 
 /**
  * KeyPackages and the event queue, on a deployment with small caps ({@link #SETTINGS}). Each subclass deploys one
@@ -49,10 +49,10 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
     void case28_fiftyConcurrentFetchersGetEachRegularPackageOnceThenTheLastResortOne() throws Exception {
         Flows.Member owner = flows.member(Flows.uniqueName("kp"), "phone");
         Flows.Member fetcher = flows.member(Flows.uniqueName("fetcher"), "desk");
-        List<String> regular = packages(10);
+        List<String> regular = packages(owner, 10);
         assertEquals(201, http.post("p2core/keypackage/@me", array(regular), owner.token()).status());
-        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + pkg("last-resort") + "\"", owner.token())
-                .status());
+        String lastResort = pkg(owner);
+        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + lastResort + "\"", owner.token()).status());
 
         List<List<String>> fetched = inParallel(50, () -> strings(http.get("p2core/keypackage/" + owner.fid(),
                 fetcher.token())));
@@ -64,7 +64,7 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
         List<String> handedRegular = all.stream().filter(regular::contains).toList();
         assertEquals(10, handedRegular.size(), all::toString);
         assertEquals(10, new HashSet<>(handedRegular).size(), "no regular package twice");
-        assertEquals(40, Collections.frequency(all, pkg("last-resort")));
+        assertEquals(40, Collections.frequency(all, lastResort));
 
         List<JsonObject> events = flows.events(owner.token());
         List<Integer> remaining = events.stream().filter(e -> e.getString("t").equals("LOW_KEY_PACKAGES"))
@@ -78,7 +78,7 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
     void headConsumesNothing() {
         Flows.Member owner = flows.member(Flows.uniqueName("head"), "phone");
         Flows.Member fetcher = flows.member(Flows.uniqueName("fetcher"), "desk");
-        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(2)), owner.token()).status());
+        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(owner, 2)), owner.token()).status());
         flows.session(owner.name(), "laptop");
         assertEquals(405, http.send("HEAD", "p2core/events", null, owner.token(), null).status());
         assertEquals(405, http.send("HEAD", "p2core/keypackage/" + owner.fid(), null, fetcher.token(), null)
@@ -92,9 +92,8 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
     void aRepeatedClaimerIsLimitedPerTarget() {
         Flows.Member owner = flows.member(Flows.uniqueName("claimed"), "phone");
         Flows.Member fetcher = flows.member(Flows.uniqueName("claimer"), "desk");
-        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(12)), owner.token()).status());
-        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + pkg("last-resort") + "\"", owner.token())
-                .status());
+        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(owner, 12)), owner.token()).status());
+        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + pkg(owner) + "\"", owner.token()).status());
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < CLAIM_BURST + 2; i++) {
             statuses.add(http.get("p2core/keypackage/" + owner.fid(), fetcher.token()).status());
@@ -107,41 +106,48 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
     }
 
     @Test
-    void uploadsIgnoreDuplicatesAndEnforceTheCaps() {
+    void uploadsRefuseARepeatedInitKeyAndEnforceTheCaps() {
         Flows.Member owner = flows.member(Flows.uniqueName("caps"), "phone");
         Flows.Member fetcher = flows.member(Flows.uniqueName("fetcher"), "desk");
         JsonObject start = flows.counts();
-        assertEquals(201, http.post("p2core/keypackage/@me", array(List.of(pkg("a"), pkg("a"), pkg("b"))),
-                owner.token()).status());
-        assertEquals(201, http.post("p2core/keypackage/@me", array(List.of(pkg("b"), pkg("c"))), owner.token())
-                .status());
-        assertEquals(start.getInt("p2_key_package") + 3, flows.counts().getInt("p2_key_package"));
+        String a = pkg(owner);
+        String b = pkg(owner);
+        String c = pkg(owner);
+        assertEquals(201, http.post("p2core/keypackage/@me", array(List.of(a, b)), owner.token()).status());
+        assertEquals(start.getInt("p2_key_package") + 2, flows.counts().getInt("p2_key_package"));
 
         JsonObject before = flows.counts();
-        assertError(http.post("p2core/keypackage/@me", array(packages(MAX_PER_REQUEST + 1)), owner.token()), 400,
-                "P2CORE_BAD_REQUEST");
+        assertError(http.post("p2core/keypackage/@me", array(List.of(c, b)), owner.token()), 400,
+                "P2CORE_KEYPACKAGE_INVALID");
+        assertError(http.post("p2core/keypackage/@me", array(packages(owner, MAX_PER_REQUEST + 1)), owner.token()),
+                400, "P2CORE_BAD_REQUEST");
         assertError(http.post("p2core/keypackage/@me", "[\"not base64!\"]", owner.token()), 400,
-                "P2CORE_BAD_REQUEST");
+                "P2CORE_KEYPACKAGE_INVALID");
         assertError(http.post("p2core/keypackage/@me", "{\"not\":\"an array\"}", owner.token()), 400,
                 "P2CORE_BAD_REQUEST");
-        assertError(http.post("p2core/keypackage/@me", array(List.of(pkg("d"))), null), 401, "P2CORE_UNAUTHORIZED");
+        assertError(http.post("p2core/keypackage/@me", "[{\"cipher_suite\":1,\"init_key\":\"AAAA\"}]",
+                owner.token()), 400, "P2CORE_BAD_REQUEST");
+        assertError(http.post("p2core/keypackage/@me", array(List.of(pkg(owner))), null), 401,
+                "P2CORE_UNAUTHORIZED");
         assertEquals(before, flows.counts(), "a refused upload stores nothing");
+        assertEquals(201, http.post("p2core/keypackage/@me", array(List.of(c)), owner.token()).status(),
+                "c was not recorded by the refused upload");
 
         Flows.Member full = flows.member(Flows.uniqueName("full"), "phone");
-        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(MAX_PER_REQUEST)), full.token()).status());
-        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(MAX_PER_CLIENT - MAX_PER_REQUEST)),
+        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(full, MAX_PER_REQUEST)), full.token())
+                .status());
+        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(full, MAX_PER_CLIENT - MAX_PER_REQUEST)),
                 full.token()).status());
         JsonObject atCap = flows.counts();
-        assertError(http.post("p2core/keypackage/@me", array(packages(1)), full.token()), 400, "P2CORE_BAD_REQUEST");
+        assertError(http.post("p2core/keypackage/@me", array(packages(full, 1)), full.token()), 400,
+                "P2CORE_BAD_REQUEST");
         assertEquals(atCap, flows.counts(), "the per-client cap refuses the whole request");
 
-        assertEquals(201, http.post("p2core/keypackage/@me", "[{\"cipher_suite\":1,\"init_key\":\"AAAA\"}]",
-                owner.token()).status());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 4; i++) {
             seen.addAll(strings(http.get("p2core/keypackage/" + owner.fid(), fetcher.token())));
         }
-        assertEquals(Set.of(pkg("a"), pkg("b"), pkg("c"), "{\"cipher_suite\":1,\"init_key\":\"AAAA\"}"), seen);
+        assertEquals(Set.of(a, b, c), seen);
         assertEquals(List.of(), strings(http.get("p2core/keypackage/" + owner.fid(), fetcher.token())),
                 "no regular and no last-resort package left: the client is skipped");
         assertError(http.get("p2core/keypackage/nobody@" + Flows.DOMAIN, fetcher.token()), 404,
@@ -256,7 +262,7 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
         String name = Flows.uniqueName("gone");
         Flows.Member leaving = flows.member(name, "s1");
         Flows.Member fetcher = flows.member(Flows.uniqueName("fetcher"), "s1");
-        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(3)), leaving.token()).status());
+        assertEquals(201, http.post("p2core/keypackage/@me", array(packages(leaving, 3)), leaving.token()).status());
         flows.session(name, "s2");
         JsonObject before = flows.counts();
         assertEquals(204, http.put("p2core/session/revoke", null, leaving.token()).status());
@@ -270,17 +276,17 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
         return events.stream().map(e -> e.getString("t")).toList();
     }
 
-    static List<String> packages(int n) {
-        String prefix = Flows.uniqueName("kp");
+    /** {@code n} new valid KeyPackages of {@code owner}'s session key. */
+    static List<String> packages(Flows.Member owner, int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(pkg(prefix + "-" + i));
+            out.add(pkg(owner));
         }
         return out;
     }
 
-    static String pkg(String seed) {
-        return Base64.getEncoder().encodeToString(("keypackage:" + seed).getBytes());
+    static String pkg(Flows.Member owner) {
+        return TestKeyPackage.of(owner.key(), owner.fid()).base64();
     }
 
     static String array(List<String> values) {

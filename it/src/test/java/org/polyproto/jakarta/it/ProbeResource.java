@@ -41,7 +41,8 @@ public class ProbeResource {
     private static volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(0);
 
     static final String[] TABLES = {"p2_actor", "p2_id_cert", "p2_challenge", "p2_session", "p2_server_key",
-            "p2_key_package", "p2_event", "p2_broadcast", "p2_key_material", "p2_service", "p2_key_trial"};
+            "p2_key_package", "p2_init_key", "p2_event", "p2_broadcast", "p2_key_material", "p2_service",
+            "p2_key_trial"};
 
     @Inject
     @PolyprotoStorage

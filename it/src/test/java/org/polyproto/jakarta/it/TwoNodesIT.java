@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.polyproto.jakarta.testing.TestKeyPackage;
 
 /**
  * Two nodes of one home server on one database. Node A is a deployment of the host WAR in the test server. Node B
@@ -163,7 +164,7 @@ class TwoNodesIT {
     void keyPackagesAreHandedOutOnceOverBothNodes() throws Exception {
         Flows.Member owner = flowsA.member(Flows.uniqueName("kp-owner"), "phone");
         Flows.Member fetcher = flowsB.member(Flows.uniqueName("kp-fetcher"), "desk");
-        List<String> regular = KeyPackagesAndEvents.packages(8);
+        List<String> regular = KeyPackagesAndEvents.packages(owner, 8);
         assertEquals(201, httpA.post("p2core/keypackage/@me", KeyPackagesAndEvents.array(regular), owner.token())
                 .status());
         AtomicInteger turn = new AtomicInteger();
@@ -175,6 +176,24 @@ class TwoNodesIT {
         fetched.forEach(handed::addAll);
         assertEquals(8, handed.size(), handed::toString);
         assertEquals(new HashSet<>(regular), new HashSet<>(handed), "each package once, none twice");
+    }
+
+    @Test
+    void anInitKeyUploadedToBothNodesAtOnceIsKeptOnce() throws Exception {
+        Flows.Member alice = flowsA.member(Flows.uniqueName("ik-a"), "phone");
+        Flows.Member bob = flowsB.member(Flows.uniqueName("ik-b"), "phone");
+        for (int round = 0; round < 6; round++) {
+            byte[] initKey = TestKeyPackage.of(alice.key(), alice.fid()).initKey();
+            String toA = KeyPackagesAndEvents.array(List.of(TestKeyPackage.of(alice.key(), alice.fid())
+                    .initKey(initKey).base64()));
+            String toB = KeyPackagesAndEvents.array(List.of(TestKeyPackage.of(bob.key(), bob.fid())
+                    .initKey(initKey).base64()));
+            AtomicInteger turn = new AtomicInteger();
+            List<Integer> statuses = inParallel(2, () -> turn.getAndIncrement() == 0
+                    ? httpA.post("p2core/keypackage/@me", toA, alice.token()).status()
+                    : httpB.post(".p2/mls/v1/keypackages", toB, bob.token()).status());
+            assertEquals(1, statuses.stream().filter(s -> s == 400).count(), "round " + round + ": " + statuses);
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.polyproto.jakarta.testing.TestActor;
+import org.polyproto.jakarta.testing.TestKeyPackage;
 
 /**
  * An HTTP load run against a running example server, bounded in time, on loopback: for each route, a number of
@@ -73,8 +74,7 @@ public final class LoadDriver {
         Member fetcher = member(domain, "fetcher-" + UUID.randomUUID().toString().substring(0, 8));
         Member owner = member(domain, "owner-" + UUID.randomUUID().toString().substring(0, 8));
         upload(owner, 1000);
-        put("p2core/keypackage_lr", "\"" + java.util.Base64.getEncoder().encodeToString(new byte[64]) + "\"",
-                owner.token);
+        put("p2core/keypackage_lr", "\"" + TestKeyPackage.of(owner.key, owner.fid).base64() + "\"", owner.token);
         String actorPath = "p2core/key/actor/" + owner.fid;
         String takenName = owner.fid.split("@")[0];
         List<String> wrongPassword = new ArrayList<>();
@@ -236,7 +236,7 @@ public final class LoadDriver {
         for (int done = 0; done < count; done += 100) {
             var array = Json.createArrayBuilder();
             for (int i = 0; i < 100; i++) {
-                array.add(java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()));
+                array.add(TestKeyPackage.of(owner.key, owner.fid).base64());
             }
             post("p2core/keypackage/@me", array.build().toString(), owner.token);
         }

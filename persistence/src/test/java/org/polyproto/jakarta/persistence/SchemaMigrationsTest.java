@@ -34,7 +34,7 @@ class SchemaMigrationsTest {
                 + "opened_at, expires_at) VALUES ('" + "a".repeat(64) + "', 'example.com', 'alice@example.com', "
                 + "'s1', 7, 'PEM', 1, 2)");
 
-        assertEquals(7, SchemaMigrations.migrate(dataSource), "versions 2 to 8 are applied on top");
+        assertEquals(7, SchemaMigrations.migrateTo(dataSource, "8"), "versions 2 to 8 are applied on top");
         assertEquals(List.of("alice@example.com"), strings("SELECT fid FROM p2_actor"));
         assertEquals(List.of("s1"), strings("SELECT session_id FROM p2_id_cert WHERE serial = 7"));
         assertEquals(List.of("7"), strings("SELECT cert_serial FROM p2_session"), "serials survive the type change");
@@ -42,7 +42,9 @@ class SchemaMigrationsTest {
         execute("INSERT INTO p2_key_package (id, server_domain, fid, session_id, digest, last_resort, key_package, "
                 + "uploaded_at) VALUES (1, 'example.com', 'alice@example.com', 's1', '" + "d".repeat(64)
                 + "', FALSE, 'AAAA', 1)");
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), strings("SELECT \"version\" FROM \"" + SchemaMigrations.HISTORY_TABLE
+        assertEquals(1, SchemaMigrations.migrate(dataSource));
+        assertEquals(List.of("0"), strings("SELECT COUNT(*) FROM p2_key_package"), "unchecked KeyPackages go in 9");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), strings("SELECT \"version\" FROM \"" + SchemaMigrations.HISTORY_TABLE
                 + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""));
         assertEquals(0, SchemaMigrations.migrate(dataSource), "nothing left to do");
     }
@@ -53,7 +55,7 @@ class SchemaMigrationsTest {
         execute("INSERT INTO host_orders VALUES (42)");
         execute("CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT PRIMARY KEY)");
         execute("INSERT INTO \"flyway_schema_history\" VALUES (1)");
-        assertEquals(8, SchemaMigrations.migrate(dataSource));
+        assertEquals(9, SchemaMigrations.migrate(dataSource));
         assertEquals(List.of("42"), strings("SELECT id FROM host_orders"));
         assertEquals(List.of("1"), strings("SELECT \"installed_rank\" FROM \"flyway_schema_history\""));
         assertEquals(List.of("0"), strings("SELECT COUNT(*) FROM p2_actor"));
@@ -64,7 +66,8 @@ class SchemaMigrationsTest {
         for (String vendor : List.of("h2", "postgresql", "mariadb")) {
             for (String script : List.of("V1__identity.sql", "V2__keypackages_events.sql",
                     "V3__large_serials_and_key_custody.sql", "V4__actor_locks.sql", "V5__login_failures.sql",
-                    "V6__broadcast_events.sql", "V7__key_material_services.sql", "V8__key_trials.sql")) {
+                    "V6__broadcast_events.sql", "V7__key_material_services.sql", "V8__key_trials.sql",
+                    "V9__checked_key_packages.sql")) {
                 try (InputStream in = getClass().getResourceAsStream("/META-INF/polyproto/db/" + vendor + "/"
                         + script)) {
                     assertTrue(in != null && in.readAllBytes().length > 50, vendor + "/" + script);

@@ -81,10 +81,11 @@ public final class ModuleLog {
         LogLine.log(LOGGER, Level.FINE, 1014, cause, () -> "A refused challenge could not be burnt now");
     }
 
-    public static void housekeeping(int challenges, int sessions, int attempts, int broadcasts) {
+    public static void housekeeping(int challenges, int sessions, int attempts, int broadcasts, int keyPackages) {
         LogLine.log(LOGGER, Level.FINE, 1015, null, () -> "Housekeeping removed " + challenges
                 + " expired challenges, " + sessions + " expired sessions, " + attempts
-                + " old password-attempt records and " + broadcasts + " broadcasts older than any session");
+                + " old password-attempt records, " + broadcasts + " broadcasts older than any session and "
+                + keyPackages + " expired KeyPackages and init-key records");
     }
 
     public static void recorderFailed(String recorder, Throwable cause) {

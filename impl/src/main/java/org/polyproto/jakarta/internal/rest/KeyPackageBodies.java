@@ -1,11 +1,9 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Base64;
 
-/** A KeyPackage as the module stores it: a JSON string's content (base64), or an object's JSON text. */
+/** A KeyPackage in a JSON body: a string, the RFC 9420 encoding in base64 ({@code KeyPackages} checks the rest). */
 final class KeyPackageBodies {
 
     private KeyPackageBodies() {
@@ -13,25 +11,8 @@ final class KeyPackageBodies {
 
     static String of(JsonValue value) {
         if (value instanceof JsonString s) {
-            return requireBase64(s.getString());
+            return s.getString();
         }
-        if (value instanceof JsonObject o) {
-            return o.toString();
-        }
-        throw JsonBody.badRequest("A KeyPackage is a base64 string or a JSON object.");
-    }
-
-    static String requireBase64(String text) {
-        try {
-            Base64.getDecoder().decode(text);
-            return text;
-        } catch (IllegalArgumentException e) {
-            try {
-                Base64.getUrlDecoder().decode(text);
-                return text;
-            } catch (IllegalArgumentException e2) {
-                throw JsonBody.badRequest("A KeyPackage string must be base64.");
-            }
-        }
+        throw JsonBody.badRequest("A KeyPackage is a base64 string of an RFC 9420 KeyPackage or MLSMessage.");
     }
 }

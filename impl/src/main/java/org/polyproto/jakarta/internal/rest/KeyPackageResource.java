@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.polyproto.jakarta.internal.service.KeyPackages;
-import org.polyproto.jakarta.spi.storage.ClientId;
+import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 
 /** {@code p2core/keypackage/*}: upload for the token's client, and hand-out per client of an actor. */
 @Path("p2core/keypackage")
@@ -37,7 +37,7 @@ public class KeyPackageResource {
         for (JsonValue value : array) {
             packages.add(KeyPackageBodies.of(value));
         }
-        keyPackages.upload(ClientId.of(SessionPrincipal.of(security)), packages);
+        keyPackages.upload(SessionPrincipal.of(security), packages);
         return Response.status(201).build();
     }
 
@@ -51,6 +51,7 @@ public class KeyPackageResource {
     @GET
     @Path("{fid}")
     public Response fetch(@Context SecurityContext security, @PathParam("fid") String fid) {
-        return Responses.jsonStrings(keyPackages.fetch(SessionPrincipal.of(security).fid(), fid));
+        return Responses.jsonStrings(keyPackages.fetch(SessionPrincipal.of(security).fid(), fid).stream()
+                .map(ClaimedKeyPackage::keyPackage).toList());
     }
 }

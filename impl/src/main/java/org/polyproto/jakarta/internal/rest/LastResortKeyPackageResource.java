@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import org.polyproto.jakarta.internal.service.KeyPackages;
-import org.polyproto.jakarta.spi.storage.ClientId;
 
 /** {@code PUT p2core/keypackage_lr}: the token's client's last-resort KeyPackage. */
 @Path("p2core/keypackage_lr")
@@ -25,10 +24,8 @@ public class LastResortKeyPackageResource {
     @PUT
     public Response put(@Context SecurityContext security, byte[] body) {
         String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8).strip();
-        String keyPackage = text.startsWith("{") || text.startsWith("\"")
-                ? KeyPackageBodies.of(JsonBody.parseValue(body))
-                : KeyPackageBodies.requireBase64(text);
-        keyPackages.putLastResort(ClientId.of(SessionPrincipal.of(security)), keyPackage);
+        String keyPackage = text.startsWith("\"") ? KeyPackageBodies.of(JsonBody.parseValue(body)) : text;
+        keyPackages.putLastResort(SessionPrincipal.of(security), keyPackage);
         return Response.noContent().build();
     }
 }

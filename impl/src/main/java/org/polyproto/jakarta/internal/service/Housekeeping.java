@@ -64,8 +64,10 @@ public class Housekeeping {
         }
         int attemptsForgotten = loginFailures.purge(now.minus(config.bruteForce().resetAfter()), now);
         int broadcastsRemoved = events.purgeBroadcasts(now.minus(config.sessions().tokenTtl()));
-        if (challengesRemoved + ended.size() + attemptsForgotten + broadcastsRemoved > 0) {
-            ModuleLog.housekeeping(challengesRemoved, ended.size(), attemptsForgotten, broadcastsRemoved);
+        int keyPackagesRemoved = keyPackages.purgeExpired(now);
+        if (challengesRemoved + ended.size() + attemptsForgotten + broadcastsRemoved + keyPackagesRemoved > 0) {
+            ModuleLog.housekeeping(challengesRemoved, ended.size(), attemptsForgotten, broadcastsRemoved,
+                    keyPackagesRemoved);
         }
     }
 

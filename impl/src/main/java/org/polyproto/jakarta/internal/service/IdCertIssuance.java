@@ -32,6 +32,8 @@ public class IdCertIssuance {
     static final Duration BACKDATE = Duration.ofSeconds(60);
 
     @Inject
+    KeyPackages keyPackages;
+    @Inject
     IdCertStore idCerts;
     @Inject
     ServerKeys serverKeys;
@@ -74,7 +76,8 @@ public class IdCertIssuance {
 
     /**
      * {@code POST p2core/session/idcert}: a new ID-Cert for the session's new key. The session's old certificates
-     * are invalidated now, its token is replaced, and the actor's other sessions hear {@code CLIENT_KEY_CHANGE}.
+     * are invalidated now, its token is replaced, the actor's other sessions hear {@code CLIENT_KEY_CHANGE}, and its
+     * KeyPackages, bound to the old key, are dropped ({@code LOW_KEY_PACKAGES} asks for new ones).
      */
     @Transactional
     public IssuedIdCertRepresentation rotate(Session session, ParsedCsr csr) {
@@ -96,6 +99,7 @@ public class IdCertIssuance {
         String token = sessions.replaceToken(fid, session.sessionId(), cert.serial(), cert.pem(),
                 cert.notAfter());
         notifications.clientKeyChange(ClientId.of(session), session.certSerial(), now, cert.pem());
+        keyPackages.dropForNewKey(ClientId.of(session));
         return new IssuedIdCertRepresentation(cert.pem(), token);
     }
 

@@ -59,6 +59,7 @@ class PolyprotoConfigTest {
             Map.entry(KeyPackageSettings.LOW_THRESHOLD, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_REQUEST, COUNT),
             Map.entry(KeyPackageSettings.MAX_PER_CLIENT, COUNT),
+            Map.entry(KeyPackageSettings.MAX_LIFETIME, DURATION),
             Map.entry(RequestSettings.MAX_BODY_SIZE, COUNT),
             Map.entry(RequestSettings.TRUSTED_PROXIES, List.of("10.0.0.1, proxy.internal", "10.0.0.0/33",
                     "2001:db8::/129", "10.0.0.1/")),
@@ -158,7 +159,7 @@ class PolyprotoConfigTest {
         assertEquals(new CertificateSettings(Duration.ofDays(30), Duration.ofSeconds(60), Duration.ofDays(365), 1000,
                 Duration.ofSeconds(2)),
                 config.certificates());
-        assertEquals(new KeyPackageSettings(5, 100, 1000), config.keyPackages());
+        assertEquals(new KeyPackageSettings(5, 100, 1000, java.time.Duration.ofDays(100)), config.keyPackages());
         assertEquals(new RequestSettings(65536, List.of(), ForwardingHeader.X_FORWARDED_FOR, 64), config.requests());
         assertEquals(new RateLimitSettings.Rate(20, 60), config.rateLimits().rate(RouteClass.REGISTER));
         assertEquals(new RateLimitSettings.Rate(10, 30), config.rateLimits().rate(RouteClass.ACTOR));

@@ -1,14 +1,18 @@
 package org.polyproto.jakarta.internal.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.IdCertFactory;
 import org.polyproto.jakarta.internal.cert.ParsedCsr;
@@ -16,12 +20,17 @@ import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.crypto.SignatureEncoding;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
+import org.polyproto.jakarta.internal.mls.InvalidKeyPackageException;
+import org.polyproto.jakarta.internal.mls.KeyPackageDecoder;
+import org.polyproto.jakarta.internal.mls.KeyPackageRules;
+import org.polyproto.jakarta.internal.mls.MalformedMlsException;
 import org.polyproto.jakarta.testing.PolyprotoRsEncoding;
 import org.polyproto.jakarta.testing.TestActor;
+import org.polyproto.jakarta.testing.TestKeyPackage;
 
 /**
- * Seeded mutation fuzzing of every parser that takes untrusted bytes: certificates, CSRs, PEM/base64 text and
- * signatures. Each input must either parse or be refused with a {@link PolyprotoException}; any other exception
+ * Seeded mutation fuzzing of every parser that takes untrusted bytes: certificates, CSRs, PEM/base64 text,
+ * signatures and MLS KeyPackages. Each input must either parse or be refused with a {@link PolyprotoException}; any other exception
  * would escape as a 500. The seed is printed on failure, so a finding can be replayed.
  */
 class UntrustedInputFuzzTest {
@@ -85,6 +94,36 @@ class UntrustedInputFuzzTest {
             }
         }
         assertTrue(accepted < ROUNDS / 10, "a mutated signature almost never verifies: " + accepted);
+    }
+
+    @Test
+    void keyPackagesNeverThrowAnythingButARefusalAndAMutantIsNeverKept() {
+        TestActor key = TestActor.generate();
+        String fid = "alice@example.com";
+        Instant now = Instant.now();
+        byte[] idCert = key.selfSignedCertificate(TestActor.subject("alice", "example.com", "s1"), false, 0x80,
+                now.minusSeconds(60), now.plusSeconds(3600));
+        KeyPackageRules rules = new KeyPackageRules(Duration.ofDays(100), Duration.ofSeconds(60));
+        KeyPackageRules.Uploader uploader = new KeyPackageRules.Uploader(FederationId.parse(fid), idCert,
+                key.publicKey());
+        byte[][] corpus = {TestKeyPackage.of(key, fid).encode(), TestKeyPackage.of(key, fid).bare().encode(),
+                TestKeyPackage.of(key, fid).x509Credential(idCert).lastResort().encode()};
+        int[] kept = {0};
+        fuzz(corpus, encoded -> {
+            try {
+                KeyPackageDecoder.decode(encoded);
+            } catch (MalformedMlsException refused) {
+                // a refusal with its reason
+            }
+            String base64 = Base64.getEncoder().encodeToString(encoded);
+            try {
+                rules.check(base64, uploader, now);
+                kept[0] += java.util.Arrays.stream(corpus).anyMatch(c -> java.util.Arrays.equals(c, encoded)) ? 0 : 1;
+            } catch (InvalidKeyPackageException refused) {
+                // a refusal with its reason
+            }
+        });
+        assertEquals(0, kept[0], "mutants that passed every rule");
     }
 
     private void fuzz(byte[][] corpus, Consumer<byte[]> parser) {

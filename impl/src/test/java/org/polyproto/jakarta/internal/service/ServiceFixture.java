@@ -109,6 +109,7 @@ final class ServiceFixture {
     final DiscoverableServices services = new DiscoverableServices();
     final LocalActors localActors = new LocalActors();
     final KeyTrialLog keyTrialLog = new KeyTrialLog();
+    final KeyPackages keyPackages = new KeyPackages();
 
     private Instant now;
 
@@ -176,6 +177,16 @@ final class ServiceFixture {
         issuance.expiry = serverKeys.expiry;
         issuance.sessionStore = sessionStore;
         issuance.localActors = localActors;
+        issuance.keyPackages = keyPackages;
+        keyPackages.metrics = metrics;
+        keyPackages.store = keyPackageStore;
+        keyPackages.sessions = sessionStore;
+        keyPackages.localActors = localActors;
+        keyPackages.notifications = notifications;
+        keyPackages.config = config;
+        keyPackages.clock = clock;
+        keyPackages.limiter = limiter;
+        keyPackages.transactions = transactions;
 
         registrations.capabilities = ActorCapabilities.of(
                 TestActors.registration(actorStore, secrets, clock, transactions),

@@ -96,11 +96,14 @@ class SessionsTest {
         ServiceFixture.Issued phone = f.issue("alice", "phone");
         ServiceFixture.Issued laptop = f.issue("alice", "laptop");
         ClientId phoneClient = new ClientId(phone.fid(), "phone");
-        f.keyPackageStore.add(phoneClient, List.of("kp-1"));
+        Session session = f.sessions.authenticate(phone.token());
+        long now = f.now().getEpochSecond();
+        f.keyPackages.upload(session, List.of(org.polyproto.jakarta.testing.TestKeyPackage.of(phone.key(),
+                phone.fid().toString()).lifetime(now, now + 60).base64()));
+        assertEquals(1, f.keyPackageStore.countRegular(phoneClient));
         assertEquals(1, f.eventQueue.drain(phoneClient).size(), "the phone heard NEW_SESSION of the laptop");
         f.eventQueue.enqueue(phoneClient, new Event("core", 3, "NEW_SESSION", jakarta.json.JsonValue
                 .EMPTY_JSON_OBJECT), 10);
-        Session session = f.sessions.authenticate(phone.token());
 
         f.sessions.revoke(session);
 

@@ -23,7 +23,7 @@ public class KeyPackageEntity {
     @Column(name = "session_id", length = 64, nullable = false)
     public String sessionId;
 
-    /** SHA-256 of the package text, hex; makes duplicates detectable. */
+    /** SHA-256 of the package's init key, hex: one package per init key and client. */
     @Column(name = "digest", length = 64, nullable = false)
     public String digest;
 
@@ -35,4 +35,8 @@ public class KeyPackageEntity {
 
     @Column(name = "uploaded_at", nullable = false)
     public long uploadedAt;
+
+    /** The LeafNode's {@code not_after}, epoch seconds: never handed out from then on. */
+    @Column(name = "expires_at", nullable = false)
+    public long expiresAt;
 }

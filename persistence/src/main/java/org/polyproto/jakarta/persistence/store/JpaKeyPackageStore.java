@@ -5,18 +5,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
+import org.polyproto.jakarta.persistence.entity.InitKeyEntity;
 import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
 import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
+import org.polyproto.jakarta.spi.storage.StoredKeyPackage;
 
 /**
- * KeyPackages in {@code p2_key_package}. A claim deletes the row it picked and only counts it as taken when the
- * delete removed it; a concurrent claimer that lost the row moves on to the next one.
+ * KeyPackages in {@code p2_key_package}, init keys in {@code p2_init_key}. A claim deletes the row it picked and only
+ * counts it as taken when the delete removed it; a concurrent claimer that lost the row moves on to the next one.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -32,18 +35,21 @@ public class JpaKeyPackageStore implements KeyPackageStore {
     ServerScope scope;
 
     @Override
-    public int add(ClientId client, List<String> keyPackages) {
+    public int add(ClientId client, List<StoredKeyPackage> keyPackages) {
         int added = 0;
         long now = Instant.now().getEpochSecond();
-        for (String keyPackage : new LinkedHashSet<>(keyPackages)) {
-            String digest = Clients.sha256(keyPackage);
+        Set<String> seen = new HashSet<>();
+        for (StoredKeyPackage keyPackage : keyPackages) {
+            if (!seen.add(keyPackage.initKeyHash())) {
+                continue;
+            }
             boolean known = !em.createQuery("select p.id from KeyPackageEntity p where" + CLIENT
                             + " and p.digest = :digest", Long.class)
                     .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
                     .setParameter("sid", client.sessionId())
-                    .setParameter("digest", digest).setMaxResults(1).getResultList().isEmpty();
+                    .setParameter("digest", keyPackage.initKeyHash()).setMaxResults(1).getResultList().isEmpty();
             if (!known) {
-                em.persist(entity(client, keyPackage, digest, false, now));
+                em.persist(entity(client, keyPackage, false, now));
                 added++;
             }
         }
@@ -56,67 +62,103 @@ public class JpaKeyPackageStore implements KeyPackageStore {
         return em.createQuery("select count(p) from KeyPackageEntity p where" + CLIENT + " and p.lastResort = false",
                         Long.class)
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
-                    .setParameter("sid", client.sessionId())
+                .setParameter("sid", client.sessionId())
                 .getSingleResult().intValue();
     }
 
     @Override
-    public void putLastResort(ClientId client, String keyPackage) {
+    public void putLastResort(ClientId client, StoredKeyPackage keyPackage) {
         em.createQuery("delete from KeyPackageEntity p where" + CLIENT + " and (p.lastResort = true"
                         + " or p.digest = :digest)")
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
-                    .setParameter("sid", client.sessionId())
-                .setParameter("digest", Clients.sha256(keyPackage)).executeUpdate();
-        em.persist(entity(client, keyPackage, Clients.sha256(keyPackage), true, Instant.now().getEpochSecond()));
+                .setParameter("sid", client.sessionId())
+                .setParameter("digest", keyPackage.initKeyHash()).executeUpdate();
+        em.persist(entity(client, keyPackage, true, Instant.now().getEpochSecond()));
     }
 
     @Override
-    public Optional<ClaimedKeyPackage> claim(ClientId client) {
+    public Optional<ClaimedKeyPackage> claim(ClientId client, Instant now) {
         while (true) {
             List<KeyPackageEntity> next = em.createQuery("select p from KeyPackageEntity p where" + CLIENT
-                            + " and p.lastResort = false order by p.uploadedAt, p.id", KeyPackageEntity.class)
+                            + " and p.lastResort = false and p.expiresAt > :now order by p.uploadedAt, p.id",
+                            KeyPackageEntity.class)
                     .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
-                    .setParameter("sid", client.sessionId())
+                    .setParameter("sid", client.sessionId()).setParameter("now", Conversions.seconds(now))
                     .setMaxResults(1).getResultList();
             if (next.isEmpty()) {
-                return lastResort(client);
+                return lastResort(client, now);
             }
             KeyPackageEntity candidate = next.get(0);
             em.detach(candidate);
             int deleted = em.createQuery("delete from KeyPackageEntity p where p.id = :id")
                     .setParameter("id", candidate.id).executeUpdate();
             if (deleted == 1) {
-                return Optional.of(new ClaimedKeyPackage(candidate.keyPackage, false, countRegular(client)));
+                return Optional.of(new ClaimedKeyPackage(candidate.keyPackage, false, countUnexpired(client, now)));
             }
         }
+    }
+
+    /**
+     * A primary-key read, then an insert flushed at once: of two transactions that both read nothing, the second
+     * insert waits for the first and then fails on the key, which the caller sees as a conflict and runs again.
+     */
+    @Override
+    public boolean recordInitKey(String initKeyHash, Instant forgetAfter) {
+        if (em.find(InitKeyEntity.class, initKeyHash) != null) {
+            return false;
+        }
+        InitKeyEntity e = new InitKeyEntity();
+        e.initKeyHash = initKeyHash;
+        e.serverDomain = scope.domain();
+        e.forgetAfter = Conversions.seconds(forgetAfter);
+        em.persist(e);
+        em.flush();
+        return true;
     }
 
     @Override
     public void removeAll(ClientId client) {
         em.createQuery("delete from KeyPackageEntity p where" + CLIENT)
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
-                    .setParameter("sid", client.sessionId()).executeUpdate();
+                .setParameter("sid", client.sessionId()).executeUpdate();
     }
 
-    private Optional<ClaimedKeyPackage> lastResort(ClientId client) {
-        return em.createQuery("select p.keyPackage from KeyPackageEntity p where" + CLIENT
-                        + " and p.lastResort = true", String.class)
+    @Override
+    public int purgeExpired(Instant now) {
+        long seconds = Conversions.seconds(now);
+        return em.createQuery("delete from KeyPackageEntity p where p.serverDomain = :server and p.expiresAt < :now")
+                .setParameter("server", scope.domain()).setParameter("now", seconds).executeUpdate()
+                + em.createQuery("delete from InitKeyEntity k where k.serverDomain = :server and k.forgetAfter < :now")
+                .setParameter("server", scope.domain()).setParameter("now", seconds).executeUpdate();
+    }
+
+    private int countUnexpired(ClientId client, Instant now) {
+        return em.createQuery("select count(p) from KeyPackageEntity p where" + CLIENT + " and p.lastResort = false"
+                        + " and p.expiresAt > :now", Long.class)
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
-                    .setParameter("sid", client.sessionId())
+                .setParameter("sid", client.sessionId()).setParameter("now", Conversions.seconds(now))
+                .getSingleResult().intValue();
+    }
+
+    private Optional<ClaimedKeyPackage> lastResort(ClientId client, Instant now) {
+        return em.createQuery("select p.keyPackage from KeyPackageEntity p where" + CLIENT
+                        + " and p.lastResort = true and p.expiresAt > :now", String.class)
+                .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
+                .setParameter("sid", client.sessionId()).setParameter("now", Conversions.seconds(now))
                 .setMaxResults(1).getResultStream().findFirst().map(kp -> new ClaimedKeyPackage(kp, true, 0));
     }
 
-    private KeyPackageEntity entity(ClientId client, String keyPackage, String digest, boolean lastResort,
-                                           long now) {
+    private KeyPackageEntity entity(ClientId client, StoredKeyPackage keyPackage, boolean lastResort, long now) {
         KeyPackageEntity e = new KeyPackageEntity();
         e.id = Clients.newId();
         e.serverDomain = scope.domain();
         e.fid = client.fid().toString();
         e.sessionId = client.sessionId();
-        e.digest = digest;
+        e.digest = keyPackage.initKeyHash();
         e.lastResort = lastResort;
-        e.keyPackage = keyPackage;
+        e.keyPackage = keyPackage.keyPackage();
         e.uploadedAt = now;
+        e.expiresAt = Conversions.seconds(keyPackage.expiresAt());
         return e;
     }
 }

@@ -15,6 +15,7 @@ import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 import org.polyproto.jakarta.persistence.entity.ActorEntity;
 import org.polyproto.jakarta.persistence.entity.ActorLockEntity;
 import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
+import org.polyproto.jakarta.persistence.entity.InitKeyEntity;
 import org.polyproto.jakarta.persistence.entity.EventCursorEntity;
 import org.polyproto.jakarta.persistence.entity.EventEntity;
 import org.polyproto.jakarta.persistence.entity.IdCertEntity;
@@ -43,7 +44,7 @@ final class H2Database implements AutoCloseable {
         factory = new Configuration()
                 .addAnnotatedClass(IdCertEntity.class).addAnnotatedClass(SessionEntity.class)
                 .addAnnotatedClass(ServerKeyEntity.class).addAnnotatedClass(KeyCustodyEntity.class)
-                .addAnnotatedClass(ChallengeEntity.class).addAnnotatedClass(KeyPackageEntity.class)
+                .addAnnotatedClass(ChallengeEntity.class).addAnnotatedClass(InitKeyEntity.class).addAnnotatedClass(KeyPackageEntity.class)
                 .addAnnotatedClass(EventEntity.class).addAnnotatedClass(EventCursorEntity.class)
                 .addAnnotatedClass(ActorEntity.class).addAnnotatedClass(ActorLockEntity.class)
                 .addAnnotatedClass(KeyMaterialEntity.class).addAnnotatedClass(ServiceEntity.class)

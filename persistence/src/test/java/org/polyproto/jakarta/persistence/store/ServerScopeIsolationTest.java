@@ -87,14 +87,14 @@ class ServerScopeIsolationTest {
         JpaEventQueue otherEvents = events(other());
         Event event = new Event("core", 3, "NEW_SESSION", Json.createObjectBuilder().add("cert", "PEM").build());
         tx(() -> {
-            homePackages.add(CLIENT, List.of("kp-a"));
-            homePackages.putLastResort(CLIENT, "kp-lr");
+            homePackages.add(CLIENT, List.of(storedPackage("kp-a")));
+            homePackages.putLastResort(CLIENT, storedPackage("kp-lr"));
             homeEvents.enqueue(CLIENT, event, 10);
             return null;
         });
 
         assertEquals(0, tx(() -> otherPackages.countRegular(CLIENT)));
-        assertEquals(Optional.empty(), tx(() -> otherPackages.claim(CLIENT)));
+        assertEquals(Optional.empty(), tx(() -> otherPackages.claim(CLIENT, java.time.Instant.now())));
         assertEquals(List.of(), tx(() -> otherEvents.drain(CLIENT)));
         tx(() -> {
             otherPackages.removeAll(CLIENT);
@@ -117,6 +117,11 @@ class ServerScopeIsolationTest {
         store.em = transactions.entityManager();
         store.scope = scope;
         return store;
+    }
+
+    private static org.polyproto.jakarta.spi.storage.StoredKeyPackage storedPackage(String name) {
+        return new org.polyproto.jakarta.spi.storage.StoredKeyPackage(name, "0".repeat(63) + name.length(),
+                java.time.Instant.now().plusSeconds(3600));
     }
 
     private JpaKeyPackageStore keyPackages(ServerScope scope) {

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,13 +18,15 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.KeyPackageStore;
+import org.polyproto.jakarta.spi.storage.StoredKeyPackage;
 
 /**
- * The contract of {@link KeyPackageStore}: per client (actor and session ID), {@code add} ignores packages the
- * client holds; {@code claim} hands out each regular package once, with the count left, then the last-resort
- * package without removing it (of 16 concurrent claims, each in its own transaction, on fewer regular packages,
- * each regular one goes to exactly one claimer and the rest get the last-resort one); {@code putLastResort}
- * replaces; {@code removeAll} removes both kinds.
+ * The contract of {@link KeyPackageStore}: per client (actor and session ID), {@code add} ignores packages whose
+ * init key the client holds; {@code claim} hands out each unexpired regular package once, with the count left, then
+ * the unexpired last-resort package without removing it (of 16 concurrent claims, each in its own transaction, on
+ * fewer regular packages, each regular one goes to exactly one claimer and the rest get the last-resort one);
+ * {@code putLastResort} replaces; {@code removeAll} removes both kinds; {@code recordInitKey} is true once per hash, also for 16 concurrent callers; {@code purgeExpired} removes
+ * what expired before now.
  * <p>
  * To run it on your store: subclass it, return a new, empty store from {@link #createStore()}, and override
  * {@link #inTransaction(java.util.function.Supplier)} to run each call in a transaction of its own (see
@@ -30,21 +37,41 @@ public abstract class KeyPackageStoreContract extends StoreContract<KeyPackageSt
     protected static final ClientId ALICE_1 = new ClientId(FederationId.parse("alice@example.com"), "s1");
     protected static final ClientId ALICE_2 = new ClientId(FederationId.parse("alice@example.com"), "s2");
     protected static final ClientId BOB_1 = new ClientId(FederationId.parse("bob@example.com"), "s1");
+    private static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
 
-    private int add(ClientId client, String... keyPackages) {
-        return inTransaction(() -> store.add(client, List.of(keyPackages)));
+    /** A package named {@code name}, its init key hash derived from the name, valid until an hour after T. */
+    protected static StoredKeyPackage kp(String name) {
+        return kp(name, T.plusSeconds(3600));
+    }
+
+    protected static StoredKeyPackage kp(String name, Instant expiresAt) {
+        return new StoredKeyPackage(name, hash(name), expiresAt);
+    }
+
+    protected static String hash(String name) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int add(ClientId client, String... names) {
+        return inTransaction(() -> store.add(client, List.of(names).stream().map(KeyPackageStoreContract::kp)
+                .toList()));
     }
 
     private int count(ClientId client) {
         return inTransaction(() -> store.countRegular(client));
     }
 
-    private void putLastResort(ClientId client, String keyPackage) {
-        inTransaction(() -> store.putLastResort(client, keyPackage));
+    private void putLastResort(ClientId client, String name) {
+        inTransaction(() -> store.putLastResort(client, kp(name)));
     }
 
     private Optional<ClaimedKeyPackage> claim(ClientId client) {
-        return inTransaction(() -> store.claim(client));
+        return inTransaction(() -> store.claim(client, T));
     }
 
     @Test
@@ -86,6 +113,24 @@ public abstract class KeyPackageStoreContract extends StoreContract<KeyPackageSt
     }
 
     @Test
+    public void expiredPackagesAreNeverHandedOutAndArePurged() {
+        inTransaction(() -> store.add(ALICE_1, List.of(kp("old", T), kp("older", T.minusSeconds(60)),
+                kp("fresh", T.plusSeconds(60)))));
+        inTransaction(() -> {
+            store.putLastResort(ALICE_1, kp("lr", T.minusSeconds(1)));
+            return null;
+        });
+
+        assertEquals(Optional.of(new ClaimedKeyPackage("fresh", false, 0)), claim(ALICE_1), "none unexpired left");
+        assertEquals(Optional.empty(), claim(ALICE_1), "expired regular and last-resort packages stay unclaimed");
+
+        assertEquals(2, (int) inTransaction(() -> store.purgeExpired(T)), "the two that expired before T");
+        assertEquals(1, count(ALICE_1), "expiring at T is not expired before T");
+        assertEquals(1, (int) inTransaction(() -> store.purgeExpired(T.plusSeconds(1))));
+        assertEquals(0, count(ALICE_1));
+    }
+
+    @Test
     public void putLastResortReplacesTheLastResortPackageOnly() {
         add(ALICE_1, "kp-a");
         putLastResort(ALICE_1, "kp-lr1");
@@ -123,6 +168,26 @@ public abstract class KeyPackageStoreContract extends StoreContract<KeyPackageSt
 
         inTransaction(() -> store.removeAll(ALICE_2));
         assertEquals(2, count(ALICE_1));
+    }
+
+    @Test
+    public void anInitKeyIsRecordedOnceUntilItIsForgotten() {
+        assertTrue(inRetriedTransaction(() -> store.recordInitKey(hash("a"), T)));
+        assertFalse(inRetriedTransaction(() -> store.recordInitKey(hash("a"), T.plusSeconds(9999))));
+        assertTrue(inRetriedTransaction(() -> store.recordInitKey(hash("b"), T)));
+
+        inTransaction(() -> store.purgeExpired(T));
+        assertFalse(inRetriedTransaction(() -> store.recordInitKey(hash("a"), T)), "kept until T has passed");
+        inTransaction(() -> store.purgeExpired(T.plusSeconds(1)));
+        assertTrue(inRetriedTransaction(() -> store.recordInitKey(hash("a"), T)), "forgotten after T");
+    }
+
+    @Test
+    public void ofConcurrentRecordsOfOneInitKeyExactlyOneIsFirst() {
+        String initKey = hash("contended");
+        List<Boolean> got = Concurrently.values(Concurrently.run(Concurrently.THREADS,
+                i -> inRetriedTransaction(() -> store.recordInitKey(initKey, T))));
+        assertEquals(1, got.stream().filter(Boolean::booleanValue).count(), got::toString);
     }
 
     @Test
