@@ -51,7 +51,7 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
         Flows.Member fetcher = flows.member(Flows.uniqueName("fetcher"), "desk");
         List<String> regular = packages(owner, 10);
         assertEquals(201, http.post("p2core/keypackage/@me", array(regular), owner.token()).status());
-        String lastResort = pkg(owner);
+        String lastResort = lastResortPkg(owner);
         assertEquals(204, http.put("p2core/keypackage_lr", "\"" + lastResort + "\"", owner.token()).status());
 
         List<List<String>> fetched = inParallel(50, () -> strings(http.get("p2core/keypackage/" + owner.fid(),
@@ -93,7 +93,8 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
         Flows.Member owner = flows.member(Flows.uniqueName("claimed"), "phone");
         Flows.Member fetcher = flows.member(Flows.uniqueName("claimer"), "desk");
         assertEquals(201, http.post("p2core/keypackage/@me", array(packages(owner, 12)), owner.token()).status());
-        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + pkg(owner) + "\"", owner.token()).status());
+        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + lastResortPkg(owner) + "\"", owner.token())
+                .status());
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < CLAIM_BURST + 2; i++) {
             statuses.add(http.get("p2core/keypackage/" + owner.fid(), fetcher.token()).status());
@@ -287,6 +288,11 @@ abstract class KeyPackagesAndEvents extends DeployedHostTest {
 
     static String pkg(Flows.Member owner) {
         return TestKeyPackage.of(owner.key(), owner.fid()).base64();
+    }
+
+    /** A new valid last-resort KeyPackage (with the {@code last_resort} extension) of {@code owner}'s key. */
+    static String lastResortPkg(Flows.Member owner) {
+        return TestKeyPackage.of(owner.key(), owner.fid()).lastResort().base64();
     }
 
     static String array(List<String> values) {

@@ -85,14 +85,18 @@ class MlsKeyPackagesIT extends DeployedHostTest {
             assertError(http.post("p2core/keypackage/@me", array(List.of(good, bad)), owner.token()), 400,
                     "P2CORE_KEYPACKAGE_INVALID");
             assertError(http.post(V1, array(List.of(good, bad)), owner.token()), 400, "P2CORE_KEYPACKAGE_INVALID");
-            assertError(http.put("p2core/keypackage_lr", "\"" + bad + "\"", owner.token()), 400,
+            String badLastResort = wrong.getValue().apply(TestKeyPackage.of(owner.key(), owner.fid()).lastResort())
+                    .base64();
+            assertError(http.put("p2core/keypackage_lr", "\"" + badLastResort + "\"", owner.token()), 400,
                     "P2CORE_KEYPACKAGE_INVALID");
             assertEquals(before, flows.counts(), wrong.getKey() + ": nothing stored");
         }
         String othersPackage = TestKeyPackage.of(other.key(), other.fid()).base64();
         assertError(http.post("p2core/keypackage/@me", array(List.of(othersPackage)), owner.token()), 400,
                 "P2CORE_KEYPACKAGE_INVALID");
-        assertEquals(before, flows.counts(), "another actor's package: nothing stored");
+        assertError(http.put("p2core/keypackage_lr", "\"" + TestKeyPackage.of(owner.key(), owner.fid()).base64()
+                + "\"", owner.token()), 400, "P2CORE_KEYPACKAGE_INVALID");
+        assertEquals(before, flows.counts(), "another actor's package, a last resort without last_resort: nothing");
     }
 
     @Test
@@ -123,8 +127,8 @@ class MlsKeyPackagesIT extends DeployedHostTest {
         Flows.Member fetcher = flows.member(Flows.uniqueName("mls-fetcher"), "desk");
         assertEquals(201, http.post("p2core/keypackage/@me", array(KeyPackagesAndEvents.packages(owner, 3)),
                 owner.token()).status());
-        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + TestKeyPackage.of(owner.key(), owner.fid())
-                .base64() + "\"", owner.token()).status());
+        assertEquals(204, http.put("p2core/keypackage_lr", "\"" + KeyPackagesAndEvents.lastResortPkg(owner) + "\"",
+                owner.token()).status());
         flows.events(owner.token());
 
         TestActor newKey = TestActor.generate();

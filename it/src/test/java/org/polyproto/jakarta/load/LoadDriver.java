@@ -74,7 +74,8 @@ public final class LoadDriver {
         Member fetcher = member(domain, "fetcher-" + UUID.randomUUID().toString().substring(0, 8));
         Member owner = member(domain, "owner-" + UUID.randomUUID().toString().substring(0, 8));
         upload(owner, 1000);
-        put("p2core/keypackage_lr", "\"" + TestKeyPackage.of(owner.key, owner.fid).base64() + "\"", owner.token);
+        put("p2core/keypackage_lr", "\"" + TestKeyPackage.of(owner.key, owner.fid).lastResort().base64() + "\"",
+                owner.token);
         String actorPath = "p2core/key/actor/" + owner.fid;
         String takenName = owner.fid.split("@")[0];
         List<String> wrongPassword = new ArrayList<>();

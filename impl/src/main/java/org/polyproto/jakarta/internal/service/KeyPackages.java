@@ -63,16 +63,17 @@ public class KeyPackages {
         upload(session, keyPackages, null);
     }
 
-    /** Replaces the session's client's last-resort package, checked like a regular one. */
+    /** Replaces the session's client's last-resort package, checked like a regular one, with {@code last_resort}. */
     public void putLastResort(Session session, String keyPackage) {
         upload(session, List.of(), keyPackage);
     }
 
     /**
      * Stores regular packages and, if given, a new last-resort package for the session's client, all or none: the
-     * request is refused if one is not a valid package bound to the session's ID-Cert, a regular one carries
-     * {@code last_resort}, an init key was uploaded before, or a cap would be exceeded. Only this server's actors
-     * keep KeyPackages here (they are served only for them): a foreign session gets 403.
+     * request is refused if one is not a valid package bound to the session's ID-Cert, a regular one carries the
+     * {@code last_resort} extension or the last-resort one lacks it, an init key was uploaded before, or a cap would
+     * be exceeded. Only this server's actors keep KeyPackages here (they are served only for them): a foreign session
+     * gets 403.
      *
      * @param lastResort a last-resort package, or null
      */
@@ -93,7 +94,7 @@ public class KeyPackages {
             checked.add(c.stored());
         }
         StoredKeyPackage lastResortChecked = lastResort == null ? null
-                : check(regular.size(), lastResort, uploader, now).stored();
+                : checkLastResort(regular.size(), lastResort, uploader, now);
         List<StoredKeyPackage> all = new ArrayList<>(checked);
         if (lastResortChecked != null) {
             all.add(lastResortChecked);
@@ -164,6 +165,15 @@ public class KeyPackages {
                 throw invalid(i, "its init_key was uploaded before");
             }
         }
+    }
+
+    private StoredKeyPackage checkLastResort(int index, String keyPackage, KeyPackageRules.Uploader uploader,
+                                             Instant now) {
+        KeyPackageRules.Checked c = check(index, keyPackage, uploader, now);
+        if (!c.lastResortExtension()) {
+            throw invalid(index, "a last-resort package must carry the last_resort extension");
+        }
+        return c.stored();
     }
 
     private KeyPackageRules.Checked check(int index, String keyPackage, KeyPackageRules.Uploader uploader,

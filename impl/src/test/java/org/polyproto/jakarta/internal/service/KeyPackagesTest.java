@@ -56,10 +56,11 @@ class KeyPackagesTest {
         ServiceFixture.Issued bob = f.issue("bob", "phone");
         Session bobs = f.sessions.authenticate(bob.token());
         String reused = of(bob).initKey(first.initKey()).base64();
+        String reusedAsLastResort = of(bob).initKey(first.initKey()).lastResort().base64();
         assertEquals("P2CORE_KEYPACKAGE_INVALID", assertThrows(PolyprotoException.class,
                 () -> f.keyPackages.upload(bobs, List.of(reused))).code());
         assertEquals("P2CORE_KEYPACKAGE_INVALID", assertThrows(PolyprotoException.class,
-                () -> f.keyPackages.putLastResort(bobs, reused)).code(), "also as a last-resort package");
+                () -> f.keyPackages.putLastResort(bobs, reusedAsLastResort)).code(), "also as a last-resort package");
 
         byte[] twice = valid().initKey();
         assertEquals("KeyPackage 1 is refused: its init_key was uploaded before.", assertThrows(
@@ -73,8 +74,10 @@ class KeyPackagesTest {
         assertEquals("KeyPackage 0 is refused: it carries the last_resort extension; upload it as the last-resort "
                 + "package.", assertThrows(PolyprotoException.class, () -> f.keyPackages.upload(session,
                 List.of(valid().lastResort().base64()))).getMessage());
+        assertEquals("KeyPackage 0 is refused: a last-resort package must carry the last_resort extension.",
+                assertThrows(PolyprotoException.class, () -> f.keyPackages.putLastResort(session, valid().base64()))
+                        .getMessage());
         f.keyPackages.putLastResort(session, valid().lastResort().base64());
-        f.keyPackages.putLastResort(session, valid().base64());
         assertTrue(f.keyPackageStore.claim(client, f.now()).orElseThrow().lastResort());
     }
 
@@ -97,7 +100,7 @@ class KeyPackagesTest {
     @Test
     void aNewIdCertDropsThePackagesOfTheOldKeyAndAsksForNewOnes() {
         f.keyPackages.upload(session, List.of(valid().base64(), valid().base64()));
-        f.keyPackages.putLastResort(session, valid().base64());
+        f.keyPackages.putLastResort(session, valid().lastResort().base64());
         f.eventQueue.drain(client);
 
         TestActor newKey = TestActor.generate();
