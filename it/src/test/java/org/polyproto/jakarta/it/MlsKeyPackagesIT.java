@@ -125,6 +125,7 @@ class MlsKeyPackagesIT extends DeployedHostTest {
     void aNewIdCertDropsThePackagesOfTheOldKey() {
         Flows.Member owner = flows.member(Flows.uniqueName("mls-rotate"), "phone");
         Flows.Member fetcher = flows.member(Flows.uniqueName("mls-fetcher"), "desk");
+        int initKeys = flows.counts().getInt("p2_init_key");
         assertEquals(201, http.post("p2core/keypackage/@me", array(KeyPackagesAndEvents.packages(owner, 3)),
                 owner.token()).status());
         assertEquals(204, http.put("p2core/keypackage_lr", "\"" + KeyPackagesAndEvents.lastResortPkg(owner) + "\"",
@@ -137,6 +138,8 @@ class MlsKeyPackagesIT extends DeployedHostTest {
         assertEquals(201, rotated.status(), rotated::toString);
         String token = rotated.object().getString("token");
 
+        assertEquals(initKeys, flows.counts().getInt("p2_init_key"),
+                "none of the four dropped packages was handed out, so their init keys went with them");
         assertEquals(204, http.get(V1 + "/" + owner.fid(), fetcher.token()).status(), "no package of the old key");
         assertTrue(flows.events(token).stream().anyMatch(e -> e.getString("t").equals("LOW_KEY_PACKAGES")
                 && e.getJsonObject("d").getInt("remaining") == 0));

@@ -42,9 +42,15 @@ class SchemaMigrationsTest {
         execute("INSERT INTO p2_key_package (id, server_domain, fid, session_id, digest, last_resort, key_package, "
                 + "uploaded_at) VALUES (1, 'example.com', 'alice@example.com', 's1', '" + "d".repeat(64)
                 + "', FALSE, 'AAAA', 1)");
-        assertEquals(1, SchemaMigrations.migrate(dataSource));
+        assertEquals(1, SchemaMigrations.migrateTo(dataSource, "9"));
         assertEquals(List.of("0"), strings("SELECT COUNT(*) FROM p2_key_package"), "unchecked KeyPackages go in 9");
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), strings("SELECT \"version\" FROM \"" + SchemaMigrations.HISTORY_TABLE
+        execute("INSERT INTO p2_key_package (id, server_domain, fid, session_id, digest, last_resort, key_package, "
+                + "uploaded_at, expires_at) VALUES (2, 'example.com', 'alice@example.com', 's1', '" + "e".repeat(64)
+                + "', TRUE, 'AAAA', 1, 2)");
+        assertEquals(1, SchemaMigrations.migrate(dataSource));
+        assertEquals(List.of("TRUE"), strings("SELECT handed_out FROM p2_key_package WHERE id = 2"),
+                "a package stored before 10 counts as handed out: its init key stays refused");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), strings("SELECT \"version\" FROM \"" + SchemaMigrations.HISTORY_TABLE
                 + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""));
         assertEquals(0, SchemaMigrations.migrate(dataSource), "nothing left to do");
     }
@@ -55,7 +61,7 @@ class SchemaMigrationsTest {
         execute("INSERT INTO host_orders VALUES (42)");
         execute("CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT PRIMARY KEY)");
         execute("INSERT INTO \"flyway_schema_history\" VALUES (1)");
-        assertEquals(9, SchemaMigrations.migrate(dataSource));
+        assertEquals(10, SchemaMigrations.migrate(dataSource));
         assertEquals(List.of("42"), strings("SELECT id FROM host_orders"));
         assertEquals(List.of("1"), strings("SELECT \"installed_rank\" FROM \"flyway_schema_history\""));
         assertEquals(List.of("0"), strings("SELECT COUNT(*) FROM p2_actor"));
@@ -67,7 +73,7 @@ class SchemaMigrationsTest {
             for (String script : List.of("V1__identity.sql", "V2__keypackages_events.sql",
                     "V3__large_serials_and_key_custody.sql", "V4__actor_locks.sql", "V5__login_failures.sql",
                     "V6__broadcast_events.sql", "V7__key_material_services.sql", "V8__key_trials.sql",
-                    "V9__checked_key_packages.sql")) {
+                    "V9__checked_key_packages.sql", "V10__init_keys_of_unhanded_packages.sql")) {
                 try (InputStream in = getClass().getResourceAsStream("/META-INF/polyproto/db/" + vendor + "/"
                         + script)) {
                     assertTrue(in != null && in.readAllBytes().length > 50, vendor + "/" + script);

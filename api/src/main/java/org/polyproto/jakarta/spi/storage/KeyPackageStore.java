@@ -14,7 +14,8 @@ import org.polyproto.jakarta.api.Incubating;
  * Every method runs in the caller's transaction.
  *
  * @since 0.1 (0.5: packages carry their init key's hash and expiry; {@code claim} takes the time;
- *        {@code recordInitKey} and {@code purgeExpired} added)
+ *        {@code recordInitKey} and {@code purgeExpired} added; {@code putLastResort} and {@code removeAll} forget the
+ *        init keys of packages never handed out)
  */
 @Incubating
 public interface KeyPackageStore {
@@ -28,13 +29,16 @@ public interface KeyPackageStore {
     /** How many regular packages the client holds, expired ones included until they are purged. */
     int countRegular(ClientId client);
 
-    /** Replaces the client's last-resort package. */
+    /**
+     * Replaces the client's last-resort package. The replaced package's init-key record ({@link #recordInitKey}) is
+     * removed too unless that package was handed out by {@link #claim}.
+     */
     void putLastResort(ClientId client, StoredKeyPackage keyPackage);
 
     /**
      * Takes one of the client's regular packages that has not expired at {@code now}, removing it atomically so that
      * no two callers ever receive the same one, even concurrently; when none is left, returns the last-resort
-     * package without removing it, unless it has expired.
+     * package without removing it, unless it has expired, and remembers that it was handed out.
      *
      * @return empty if the client has neither
      */
@@ -52,7 +56,12 @@ public interface KeyPackageStore {
      */
     boolean recordInitKey(String initKeyHash, Instant forgetAfter);
 
-    /** Removes every package of the client (its session ended, or its ID-Cert changed and they bind the old key). */
+    /**
+     * Removes every package of the client (its session ended, or its ID-Cert changed and they bind the old key), and
+     * the init-key records of those that were never handed out: no copy of them left the server, so their init keys
+     * need not stay refused, and a client that uploads and drops packages over and over leaves nothing behind. The
+     * records of handed-out packages stay until they are forgotten ({@link #purgeExpired}).
+     */
     void removeAll(ClientId client);
 
     /**

@@ -39,4 +39,8 @@ public class KeyPackageEntity {
     /** The LeafNode's {@code not_after}, epoch seconds: never handed out from then on. */
     @Column(name = "expires_at", nullable = false)
     public long expiresAt;
+
+    /** Whether a client was given it (a last-resort package, which stays): its init key must then stay refused. */
+    @Column(name = "handed_out", nullable = false)
+    public boolean handedOut;
 }

@@ -66,8 +66,10 @@ public class JpaKeyPackageStore implements KeyPackageStore {
                 .getSingleResult().intValue();
     }
 
+    /** The replaced package's init key is forgotten unless it was handed out (or is the new package's too). */
     @Override
     public void putLastResort(ClientId client, StoredKeyPackage keyPackage) {
+        forgetInitKeysUnhanded(client, " and p.lastResort = true and p.digest <> :digest", keyPackage.initKeyHash());
         em.createQuery("delete from KeyPackageEntity p where" + CLIENT + " and (p.lastResort = true"
                         + " or p.digest = :digest)")
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
@@ -116,8 +118,10 @@ public class JpaKeyPackageStore implements KeyPackageStore {
         return true;
     }
 
+    /** The init keys of the packages that were never handed out are forgotten with them. */
     @Override
     public void removeAll(ClientId client) {
+        forgetInitKeysUnhanded(client, "", null);
         em.createQuery("delete from KeyPackageEntity p where" + CLIENT)
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
                 .setParameter("sid", client.sessionId()).executeUpdate();
@@ -140,12 +144,34 @@ public class JpaKeyPackageStore implements KeyPackageStore {
                 .getSingleResult().intValue();
     }
 
+    /** The last-resort package, marked as handed out the first time (its init key then stays refused). */
     private Optional<ClaimedKeyPackage> lastResort(ClientId client, Instant now) {
-        return em.createQuery("select p.keyPackage from KeyPackageEntity p where" + CLIENT
-                        + " and p.lastResort = true and p.expiresAt > :now", String.class)
+        Optional<KeyPackageEntity> lastResort = em.createQuery("select p from KeyPackageEntity p where" + CLIENT
+                        + " and p.lastResort = true and p.expiresAt > :now", KeyPackageEntity.class)
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
                 .setParameter("sid", client.sessionId()).setParameter("now", Conversions.seconds(now))
-                .setMaxResults(1).getResultStream().findFirst().map(kp -> new ClaimedKeyPackage(kp, true, 0));
+                .setMaxResults(1).getResultStream().findFirst();
+        lastResort.filter(p -> !p.handedOut).ifPresent(p -> em.createQuery(
+                        "update KeyPackageEntity p set p.handedOut = true where p.id = :id")
+                .setParameter("id", p.id).executeUpdate());
+        return lastResort.map(p -> new ClaimedKeyPackage(p.keyPackage, true, 0));
+    }
+
+    /**
+     * Deletes the init-key records of the client's packages (narrowed by {@code condition}) that were never handed
+     * out: no copy of them left the server, so their init keys need not stay refused, and an actor that uploads and
+     * drops packages over and over leaves no rows behind.
+     */
+    private void forgetInitKeysUnhanded(ClientId client, String condition, String keptDigest) {
+        var delete = em.createQuery("delete from InitKeyEntity k where k.serverDomain = :server and k.initKeyHash in"
+                        + " (select p.digest from KeyPackageEntity p where" + CLIENT + " and p.handedOut = false"
+                        + condition + ")")
+                .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
+                .setParameter("sid", client.sessionId());
+        if (keptDigest != null) {
+            delete.setParameter("digest", keptDigest);
+        }
+        delete.executeUpdate();
     }
 
     private KeyPackageEntity entity(ClientId client, StoredKeyPackage keyPackage, boolean lastResort, long now) {
@@ -159,6 +185,7 @@ public class JpaKeyPackageStore implements KeyPackageStore {
         e.keyPackage = keyPackage.keyPackage();
         e.uploadedAt = now;
         e.expiresAt = Conversions.seconds(keyPackage.expiresAt());
+        e.handedOut = false;
         return e;
     }
 }

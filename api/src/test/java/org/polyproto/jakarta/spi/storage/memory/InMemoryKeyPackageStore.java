@@ -21,6 +21,7 @@ public class InMemoryKeyPackageStore implements KeyPackageStore {
     private static final class Packages {
         final Map<String, StoredKeyPackage> regular = new LinkedHashMap<>();
         StoredKeyPackage lastResort;
+        boolean lastResortHandedOut;
     }
 
     private final Map<ClientId, Packages> clients = new HashMap<>();
@@ -48,7 +49,12 @@ public class InMemoryKeyPackageStore implements KeyPackageStore {
     public synchronized void putLastResort(ClientId client, StoredKeyPackage keyPackage) {
         Packages packages = clients.computeIfAbsent(client, c -> new Packages());
         packages.regular.remove(keyPackage.initKeyHash());
+        if (packages.lastResort != null && !packages.lastResortHandedOut
+                && !packages.lastResort.initKeyHash().equals(keyPackage.initKeyHash())) {
+            initKeys.remove(packages.lastResort.initKeyHash());
+        }
         packages.lastResort = keyPackage;
+        packages.lastResortHandedOut = false;
     }
 
     @Override
@@ -65,8 +71,11 @@ public class InMemoryKeyPackageStore implements KeyPackageStore {
                         (int) packages.regular.values().stream().filter(p -> now.isBefore(p.expiresAt())).count()));
             }
         }
-        return Optional.ofNullable(packages.lastResort).filter(lr -> now.isBefore(lr.expiresAt()))
-                .map(lr -> new ClaimedKeyPackage(lr.keyPackage(), true, 0));
+        if (packages.lastResort == null || !now.isBefore(packages.lastResort.expiresAt())) {
+            return Optional.empty();
+        }
+        packages.lastResortHandedOut = true;
+        return Optional.of(new ClaimedKeyPackage(packages.lastResort.keyPackage(), true, 0));
     }
 
     @Override
@@ -76,7 +85,13 @@ public class InMemoryKeyPackageStore implements KeyPackageStore {
 
     @Override
     public synchronized void removeAll(ClientId client) {
-        clients.remove(client);
+        Packages removed = clients.remove(client);
+        if (removed != null) {
+            removed.regular.keySet().forEach(initKeys::remove);
+            if (removed.lastResort != null && !removed.lastResortHandedOut) {
+                initKeys.remove(removed.lastResort.initKeyHash());
+            }
+        }
     }
 
     @Override
@@ -90,6 +105,7 @@ public class InMemoryKeyPackageStore implements KeyPackageStore {
             removed += held - packages.regular.size();
             if (packages.lastResort != null && packages.lastResort.expiresAt().isBefore(now)) {
                 packages.lastResort = null;
+                packages.lastResortHandedOut = false;
                 removed++;
             }
         }

@@ -25,8 +25,9 @@ import org.polyproto.jakarta.spi.storage.StoredKeyPackage;
  * init key the client holds; {@code claim} hands out each unexpired regular package once, with the count left, then
  * the unexpired last-resort package without removing it (of 16 concurrent claims, each in its own transaction, on
  * fewer regular packages, each regular one goes to exactly one claimer and the rest get the last-resort one);
- * {@code putLastResort} replaces; {@code removeAll} removes both kinds; {@code recordInitKey} is true once per hash, also for 16 concurrent callers; {@code purgeExpired} removes
- * what expired before now.
+ * {@code putLastResort} replaces; {@code removeAll} removes both kinds; {@code recordInitKey} is true once per
+ * hash, also for 16 concurrent callers; {@code putLastResort} and {@code removeAll} forget the init keys of packages
+ * never handed out and keep those of packages handed out; {@code purgeExpired} removes what expired before now.
  * <p>
  * To run it on your store: subclass it, return a new, empty store from {@link #createStore()}, and override
  * {@link #inTransaction(java.util.function.Supplier)} to run each call in a transaction of its own (see
@@ -153,6 +154,34 @@ public abstract class KeyPackageStoreContract extends StoreContract<KeyPackageSt
         assertEquals(Optional.empty(), claim(ALICE_1));
         assertEquals(1, count(ALICE_2), "another client keeps its packages");
         assertEquals(1, add(ALICE_1, "kp-a"), "a removed package can be added again");
+    }
+
+    @Test
+    public void theInitKeysOfPackagesThatGoUnhandedAreForgottenAndThoseHandedOutAreKept() {
+        for (String name : List.of("kp-a", "kp-b", "kp-c", "kp-lr1", "kp-lr2", "kp-lr3")) {
+            assertTrue(record(name));
+        }
+        add(ALICE_1, "kp-a");
+        add(ALICE_2, "kp-c");
+        putLastResort(ALICE_1, "kp-lr1");
+        putLastResort(ALICE_1, "kp-lr2");
+        assertTrue(record("kp-lr1"), "a last-resort package replaced before anyone got it is forgotten");
+
+        assertEquals("kp-a", claim(ALICE_1).orElseThrow().keyPackage());
+        assertEquals(Optional.of(new ClaimedKeyPackage("kp-lr2", true, 0)), claim(ALICE_1));
+        putLastResort(ALICE_1, "kp-lr3");
+        assertFalse(record("kp-lr2"), "a last-resort package handed out stays refused after its replacement");
+
+        add(ALICE_1, "kp-b");
+        inTransaction(() -> store.removeAll(ALICE_1));
+        assertTrue(record("kp-b"), "a regular package removed unhanded is forgotten");
+        assertTrue(record("kp-lr3"), "so is a last-resort package removed unhanded");
+        assertFalse(record("kp-a"), "a regular package handed out stays refused");
+        assertFalse(record("kp-c"), "another client's packages are untouched");
+    }
+
+    private boolean record(String name) {
+        return inRetriedTransaction(() -> store.recordInitKey(hash(name), T.plusSeconds(3600)));
     }
 
     @Test
