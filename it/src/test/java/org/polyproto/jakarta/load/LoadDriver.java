@@ -35,8 +35,10 @@ import org.polyproto.jakarta.testing.TestKeyPackage;
  * {@link #ROUTES}, default all), {@code load.label} (a column for the table), {@code load.out} (a TSV file the
  * results are appended to), {@code load.home-port} (the port of the foreign actors' home server, default 9555),
  * {@code load.warmup-passes} (unmeasured passes over all routes before the measured one, default 1: a server on
- * one or two cores needs a minute or more before its compiled code settles), {@code load.measure-passes} (measured
- * passes, default 1; each route reports the pass with the median throughput).
+ * one or two cores needs a minute or more before its compiled code settles), {@code load.settle-passes},
+ * {@code load.settle-tolerance} and {@code load.settle-routes} (see {@link #settle}; default all routes),
+ * {@code load.measure-passes} (measured passes, default 1; each route reports the pass with the median
+ * throughput).
  */
 public final class LoadDriver {
 
@@ -113,6 +115,13 @@ public final class LoadDriver {
                     route.call();
                 }
             }
+            Set<String> settled = Set.of(System.getProperty("load.settle-routes", String.join(",", ROUTES))
+                    .split(","));
+            for (Map.Entry<String, Callable<Result>> route : byKey.entrySet()) {
+                if (settled.contains(route.getKey())) {
+                    settle(route.getKey(), route.getValue());
+                }
+            }
             Map<String, List<Result>> measured = new LinkedHashMap<>();
             for (int pass = 0; pass < Integer.getInteger("load.measure-passes", 1); pass++) {
                 for (Map.Entry<String, Callable<Result>> route : byKey.entrySet()) {
@@ -122,6 +131,36 @@ public final class LoadDriver {
             measured.forEach((key, passes) -> results.add(median(passes).withKey(key)));
         }
         print(results);
+    }
+
+    /**
+     * Runs a route unmeasured until two passes in a row agree within {@code load.settle-tolerance} (default 5 %) on
+     * throughput and on the server's CPU per request, at most {@code load.settle-passes} times (default 0: off). On
+     * one pinned core the JIT compiles a long path such as identify for minutes, and a figure taken before then
+     * measures the compiler.
+     */
+    private static void settle(String key, Callable<Result> route) throws Exception {
+        int max = Integer.getInteger("load.settle-passes", 0);
+        double tolerance = Double.parseDouble(System.getProperty("load.settle-tolerance", "0.05"));
+        Result previous = null;
+        for (int pass = 1; pass <= max; pass++) {
+            Result current = route.call();
+            if (previous != null && within(previous.perSecond, current.perSecond, tolerance)
+                    && within(previous.cpuMicros, current.cpuMicros, tolerance)) {
+                System.out.printf(Locale.ROOT, "%s settled after %d passes: %.0f req/s, %.0f CPU-µs%n", key, pass,
+                        current.perSecond, current.cpuMicros);
+                return;
+            }
+            previous = current;
+        }
+        if (max > 0) {
+            System.out.printf(Locale.ROOT, "%s did not settle in %d passes (last: %.0f req/s, %.0f CPU-µs)%n", key,
+                    max, previous.perSecond, previous.cpuMicros);
+        }
+    }
+
+    private static boolean within(double a, double b, double tolerance) {
+        return Math.abs(a - b) <= tolerance * Math.max(a, b);
     }
 
     /** The pass with the median throughput (its latencies with it). */

@@ -36,6 +36,18 @@ public interface SessionStore {
     /** The actor's open sessions on this server. */
     List<Session> findByActor(FederationId fid);
 
+    /**
+     * The clients of the actor's sessions whose token is still valid at {@code now}, each once: whom an event about
+     * the actor goes to (a new session, a changed key). Called on every identify, in its transaction. The default
+     * filters {@link #findByActor}; a store can answer it without reading the sessions' certificates.
+     *
+     * @since 0.5
+     */
+    default List<ClientId> clientsOf(FederationId fid, java.time.Instant now) {
+        return findByActor(fid).stream().filter(s -> now.isBefore(s.expiresAt())).map(ClientId::of).distinct()
+                .toList();
+    }
+
     /** Ends the session with this token hash; returns false if there was none. */
     boolean close(String tokenHash);
 

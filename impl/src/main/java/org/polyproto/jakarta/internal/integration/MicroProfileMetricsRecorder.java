@@ -4,8 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.polyproto.jakarta.spi.MetricsRecorder;
 import org.polyproto.jakarta.spi.RouteClass;
 
@@ -19,10 +22,15 @@ import org.polyproto.jakarta.spi.RouteClass;
  */
 public class MicroProfileMetricsRecorder implements MetricsRecorder {
 
+    /** Bounds {@link #identifyTimers}: the outcomes are error codes, a few dozen. */
+    private static final int MAX_CACHED_TIMERS = 64;
+
     @Inject
     Instance<MetricRegistry> registries;
 
     private MetricRegistry registry;
+    /** The identify timer of each outcome, so that the registry is not asked on every identify. */
+    private final Map<String, Timer> identifyTimers = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -32,8 +40,20 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
     @Override
     public void identify(String outcome, Duration took) {
         if (registry != null) {
-            registry.timer("polyproto.identify", new Tag("outcome", outcome)).update(took);
+            identifyTimer(outcome).update(took);
         }
+    }
+
+    private Timer identifyTimer(String outcome) {
+        Timer cached = identifyTimers.get(outcome);
+        if (cached != null) {
+            return cached;
+        }
+        Timer timer = registry.timer("polyproto.identify", new Tag("outcome", outcome));
+        if (identifyTimers.size() < MAX_CACHED_TIMERS) {
+            identifyTimers.putIfAbsent(outcome, timer);
+        }
+        return timer;
     }
 
     @Override

@@ -71,6 +71,16 @@ public class CertificateTrust {
      * presented, not invalidated. Joins the caller's transaction (or runs in one of its own).
      */
     public void requireIssuedHere(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
+        requireOnRecord(cert, actor, requireSignedHere(cert, now), now);
+    }
+
+    /**
+     * The checks of {@link #requireIssuedHere} that need no store, to run before a transaction: the signature of a
+     * key of this node's copy that was not retired, and the validity within that key's.
+     *
+     * @return the key that signed {@code cert}, for {@link #requireOnRecord}
+     */
+    public ServerKey requireSignedHere(ParsedIdCert cert, Instant now) {
         ServerKey signer = serverKeys.signerOf(cert).orElseThrow(() -> invalid("not signed by this server"));
         if (signer.retiredAt().isPresent()) {
             throw invalid("signed by a server key that has since been rotated");
@@ -79,6 +89,14 @@ public class CertificateTrust {
                 || cert.notAfter().isAfter(signer.notAfter())) {
             throw invalid("outside its validity");
         }
+        return signer;
+    }
+
+    /**
+     * The checks of {@link #requireIssuedHere} against the store, in the caller's transaction (or one of its own):
+     * {@code signer} still in force on every node, and the issued record as presented and not invalidated.
+     */
+    public void requireOnRecord(ParsedIdCert cert, PolyprotoNames.ActorName actor, ServerKey signer, Instant now) {
         IdCertRecord issued = transactions.call(() -> {
                     if (!serverKeys.isInForce(signer)) {
                         throw invalid("signed by a server key that has since been rotated");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.api.representation.SessionTokenRepresentation;
@@ -14,6 +15,7 @@ import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.RouteClass;
+import org.polyproto.jakarta.spi.ServerKey;
 import org.polyproto.jakarta.internal.log.ModuleLog;
 import org.polyproto.jakarta.internal.log.SecurityLog;
 
@@ -22,10 +24,11 @@ import org.polyproto.jakarta.internal.log.SecurityLog;
  * another home server is asked, and one transaction in all:
  * <ol>
  * <li>checks that need no store: the challenge's MAC and expiry ({@link Challenges}), the ID-Cert's parse and
- * profile, the per-actor rate limit, the signature;</li>
+ * profile, the per-actor rate limit, the signature, and for this server's actors the ID-Cert's signature by a
+ * server key and its validity;</li>
  * <li>for other servers' actors, their home server's certificate and list, fetched outside any transaction;</li>
  * <li>one short transaction ({@link SessionOpening}) that records the challenge as used, checks a home actor's
- * issued record, and opens the session.</li>
+ * issued record and that its signer is still in force, and opens the session.</li>
  * </ol>
  * A refusal after the challenge verified uses it up (in step 3's transaction, or in a short one of its own before);
  * a database failure uses up nothing. Housekeeping piggy-backs here, at most once per interval.
@@ -75,7 +78,7 @@ public class Identification {
         Challenge challenge = challenges.verify(value).orElseThrow(Identification::challengeInvalid);
         ParsedIdCert cert;
         PolyprotoNames.ActorName actor;
-        boolean home;
+        Optional<ServerKey> homeSigner;
         try {
             cert = ParsedIdCert.parse(certDer);
             actor = cert.requireActorProfile();
@@ -88,15 +91,17 @@ public class Identification {
             if (!StrictEd25519.verify(cert.publicKey(), value.getBytes(StandardCharsets.UTF_8), signature)) {
                 throw new PolyprotoException(ErrorCode.SIGNATURE_INVALID, "The challenge signature does not verify.");
             }
-            home = trust.isHomeActor(actor);
-            if (!home) {
+            if (trust.isHomeActor(actor)) {
+                homeSigner = Optional.of(trust.requireSignedHere(cert, clock.now()));
+            } else {
+                homeSigner = Optional.empty();
                 trust.requireTrustedByHomeServer(cert, actor, clock.now(), clientAddress);
             }
         } catch (PolyprotoException refused) {
             burn(challenge);
             throw refused;
         }
-        return Transactions.retriedOnConflict(() -> opening.open(challenge, cert, actor, home, authPayload));
+        return Transactions.retriedOnConflict(() -> opening.open(challenge, cert, actor, homeSigner, authPayload));
     }
 
     /** Records a refused attempt's challenge as used, in a transaction of its own. */

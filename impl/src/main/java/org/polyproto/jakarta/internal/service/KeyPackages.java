@@ -147,8 +147,7 @@ public class KeyPackages {
     private List<ClaimedKeyPackage> claimOnePerClient(FederationId fid) {
         Instant now = clock.now();
         List<ClaimedKeyPackage> out = new ArrayList<>();
-        for (ClientId client : sessions.findByActor(fid).stream().filter(s -> now.isBefore(s.expiresAt()))
-                .map(ClientId::of).distinct().toList()) {
+        for (ClientId client : sessions.clientsOf(fid, now)) {
             Optional<ClaimedKeyPackage> claimed = store.claim(client, now);
             claimed.ifPresent(out::add);
             claimed.filter(c -> !c.lastResort() && c.regularRemaining() < config.keyPackages().lowThreshold())

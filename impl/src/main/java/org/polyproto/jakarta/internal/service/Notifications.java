@@ -77,10 +77,9 @@ public class Notifications {
     }
 
     private void toOtherClients(ClientId source, Event event) {
-        Instant now = clock.now();
-        for (Session session : sessions.findByActor(source.fid())) {
-            if (!session.sessionId().equals(source.sessionId()) && now.isBefore(session.expiresAt())) {
-                enqueue(ClientId.of(session), event);
+        for (ClientId client : sessions.clientsOf(source.fid(), clock.now())) {
+            if (!client.equals(source)) {
+                enqueue(client, event);
             }
         }
     }

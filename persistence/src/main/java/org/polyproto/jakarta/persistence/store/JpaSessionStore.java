@@ -13,6 +13,7 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.persistence.entity.ActorLockEntity;
 import org.polyproto.jakarta.persistence.entity.SessionEntity;
+import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
 
@@ -98,6 +99,17 @@ public class JpaSessionStore implements SessionStore {
                         SessionEntity.class)
                 .setParameter("server", scope.domain()).setParameter("fid", fid.toString()).getResultStream()
                 .map(JpaSessionStore::toSession).toList();
+    }
+
+    /** The session IDs alone, from the (server, fid) index's rows: no certificate is read and no entity managed. */
+    @Override
+    @ReadOnly
+    public List<ClientId> clientsOf(FederationId fid, Instant now) {
+        return em.createQuery("select s.sessionId from SessionEntity s where s.serverDomain = :server and s.fid = :fid"
+                        + " and s.expiresAt > :now", String.class)
+                .setParameter("server", scope.domain()).setParameter("fid", fid.toString())
+                .setParameter("now", Conversions.seconds(now)).getResultStream().distinct()
+                .map(sessionId -> new ClientId(fid, sessionId)).toList();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.api.FederationId;
+import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
 
@@ -20,7 +21,8 @@ import org.polyproto.jakarta.spi.storage.SessionStore;
  * The contract of {@link SessionStore}: one session per (actor, session ID), a later {@code open} replacing the
  * earlier one (also when 16 threads open it at once, each in its own transaction: one session survives, and it is
  * one whose {@code open} returned); {@code updateCertificate} keeping the token; lookups by token hash (expired or
- * not), actor and actor domain; {@code close}; {@code purgeExpired(now, max)}, also by 16 concurrent callers, none
+ * not), actor and actor domain; the clients of an actor whose token is valid at a time
+ * ({@code clientsOf}); {@code close}; {@code purgeExpired(now, max)}, also by 16 concurrent callers, none
  * failing and none receiving a session another received; certificate serials of up to 20 octets stored exactly.
  * <p>
  * To run it on your store: subclass it, return a new, empty store from {@link #createStore()}, and override
@@ -105,6 +107,26 @@ public abstract class SessionStoreContract extends StoreContract<SessionStore> {
         assertEquals(Set.of(a1, a2), byActor(ALICE));
         assertEquals(Set.of(b1), byActor(BOB));
         assertEquals(Set.of(), byActor(CAROL));
+    }
+
+    @Test
+    public void clientsOfAnswersThatActorsClientsWhoseTokenIsValidThenEachOnce() {
+        opened(1, ALICE, "s1", T.plusSeconds(3600));
+        opened(2, ALICE, "s2", T.plusSeconds(60));
+        opened(3, ALICE, "gone", T.minusSeconds(1));
+        opened(4, BOB, "s1", T.plusSeconds(3600));
+
+        assertEquals(Set.of(new ClientId(ALICE, "s1"), new ClientId(ALICE, "s2")), clientsOf(ALICE, T));
+        assertEquals(List.of(new ClientId(ALICE, "s1")), inTransaction(() -> store.clientsOf(ALICE,
+                T.plusSeconds(60))));
+        assertEquals(Set.of(new ClientId(BOB, "s1")), clientsOf(BOB, T));
+        assertEquals(Set.of(), clientsOf(CAROL, T));
+    }
+
+    private Set<ClientId> clientsOf(FederationId fid, Instant now) {
+        List<ClientId> clients = inTransaction(() -> store.clientsOf(fid, now));
+        assertEquals(clients.size(), new HashSet<>(clients).size(), "each client once");
+        return new HashSet<>(clients);
     }
 
     @Test
