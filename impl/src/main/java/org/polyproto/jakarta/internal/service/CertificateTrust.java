@@ -71,7 +71,8 @@ public class CertificateTrust {
      * presented, not invalidated. Joins the caller's transaction (or runs in one of its own).
      */
     public void requireIssuedHere(ParsedIdCert cert, PolyprotoNames.ActorName actor, Instant now) {
-        requireOnRecord(cert, actor, requireSignedHere(cert, now), now);
+        ServerKey signer = requireSignedHere(cert, now);
+        transactions.run(() -> requireOnRecord(cert, actor, signer, now));
     }
 
     /**
@@ -93,16 +94,14 @@ public class CertificateTrust {
     }
 
     /**
-     * The checks of {@link #requireIssuedHere} against the store, in the caller's transaction (or one of its own):
-     * {@code signer} still in force on every node, and the issued record as presented and not invalidated.
+     * The checks of {@link #requireIssuedHere} against the store, in the caller's transaction: {@code signer} still
+     * in force on every node, and the issued record as presented and not invalidated.
      */
     public void requireOnRecord(ParsedIdCert cert, PolyprotoNames.ActorName actor, ServerKey signer, Instant now) {
-        IdCertRecord issued = transactions.call(() -> {
-                    if (!serverKeys.isInForce(signer)) {
-                        throw invalid("signed by a server key that has since been rotated");
-                    }
-                    return idCerts.find(cert.serial());
-                })
+        if (!serverKeys.isInForce(signer)) {
+            throw invalid("signed by a server key that has since been rotated");
+        }
+        IdCertRecord issued = idCerts.find(cert.serial())
                 .filter(r -> r.fid().equals(actor.fid()))
                 .filter(r -> PemCodec.decode(r.pem()).filter(der -> MessageDigest.isEqual(der, cert.der())).isPresent())
                 .orElseThrow(() -> invalid("not issued by this server"));

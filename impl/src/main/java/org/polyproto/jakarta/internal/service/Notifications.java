@@ -12,7 +12,6 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.spi.storage.ClientId;
 import org.polyproto.jakarta.spi.storage.Event;
 import org.polyproto.jakarta.spi.storage.EventQueue;
-import org.polyproto.jakarta.spi.storage.Session;
 import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /** Queues the events of contract §6 for exactly the clients the contract names. */
