@@ -22,7 +22,10 @@ import org.polyproto.jakarta.spi.RouteClass;
  */
 public class MicroProfileMetricsRecorder implements MetricsRecorder {
 
-    /** Bounds {@link #identifyTimers}: the outcomes are error codes, a few dozen. */
+    /**
+     * Bounds {@link #identifyTimers}, whose keys are the module's outcome codes (never client input), a few dozen:
+     * nothing is evicted; once full, a further outcome's timer is looked up in the registry each time.
+     */
     private static final int MAX_CACHED_TIMERS = 64;
 
     @Inject

@@ -144,16 +144,17 @@ public class JpaKeyPackageStore implements KeyPackageStore {
                 .getSingleResult().intValue();
     }
 
-    /** The last-resort package, marked as handed out the first time (its init key then stays refused). */
+    /**
+     * The last-resort package, marked as handed out on its managed row (flushed after the call), so that its init key
+     * stays refused.
+     */
     private Optional<ClaimedKeyPackage> lastResort(ClientId client, Instant now) {
         Optional<KeyPackageEntity> lastResort = em.createQuery("select p from KeyPackageEntity p where" + CLIENT
                         + " and p.lastResort = true and p.expiresAt > :now", KeyPackageEntity.class)
                 .setParameter("server", scope.domain()).setParameter("fid", client.fid().toString())
                 .setParameter("sid", client.sessionId()).setParameter("now", Conversions.seconds(now))
                 .setMaxResults(1).getResultStream().findFirst();
-        lastResort.filter(p -> !p.handedOut).ifPresent(p -> em.createQuery(
-                        "update KeyPackageEntity p set p.handedOut = true where p.id = :id")
-                .setParameter("id", p.id).executeUpdate());
+        lastResort.ifPresent(p -> p.handedOut = true);
         return lastResort.map(p -> new ClaimedKeyPackage(p.keyPackage, true, 0));
     }
 
@@ -185,7 +186,6 @@ public class JpaKeyPackageStore implements KeyPackageStore {
         e.keyPackage = keyPackage.keyPackage();
         e.uploadedAt = now;
         e.expiresAt = Conversions.seconds(keyPackage.expiresAt());
-        e.handedOut = false;
         return e;
     }
 }

@@ -101,14 +101,17 @@ public class JpaSessionStore implements SessionStore {
                 .map(JpaSessionStore::toSession).toList();
     }
 
-    /** The session IDs alone, from the (server, fid) index's rows: no certificate is read and no entity managed. */
+    /**
+     * The session IDs alone: no certificate is read and no entity managed. Each once by the unique key (server, fid,
+     * session ID).
+     */
     @Override
     @ReadOnly
     public List<ClientId> clientsOf(FederationId fid, Instant now) {
         return em.createQuery("select s.sessionId from SessionEntity s where s.serverDomain = :server and s.fid = :fid"
                         + " and s.expiresAt > :now", String.class)
                 .setParameter("server", scope.domain()).setParameter("fid", fid.toString())
-                .setParameter("now", Conversions.seconds(now)).getResultStream().distinct()
+                .setParameter("now", Conversions.seconds(now)).getResultStream()
                 .map(sessionId -> new ClientId(fid, sessionId)).toList();
     }
 
