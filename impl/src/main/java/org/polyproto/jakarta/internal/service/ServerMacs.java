@@ -31,7 +31,8 @@ public class ServerMacs {
         }
     }
 
-    private record Keys(BigInteger serial, Map<Purpose, SecretKeySpec> byPurpose) {
+    /** Per purpose, a Mac initialised with its key: each call MACs on a clone, so the provider is asked once. */
+    private record Keys(BigInteger serial, Map<Purpose, Mac> byPurpose) {
     }
 
     @Inject
@@ -42,11 +43,10 @@ public class ServerMacs {
     /** The 32-byte HMAC-SHA256 of {@code data} under the key of {@code purpose}. */
     public byte[] mac(Purpose purpose, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys().byPurpose().get(purpose));
+            Mac mac = (Mac) keys().byPurpose().get(purpose).clone();
             return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256, cloneable, is part of every Java runtime", e);
         }
     }
 
@@ -58,9 +58,11 @@ public class ServerMacs {
         }
         Mac derive = Mac.getInstance("HmacSHA256");
         derive.init(new SecretKeySpec(current.privateKeySeed(), "HmacSHA256"));
-        Map<Purpose, SecretKeySpec> byPurpose = new EnumMap<>(Purpose.class);
+        Map<Purpose, Mac> byPurpose = new EnumMap<>(Purpose.class);
         for (Purpose purpose : Purpose.values()) {
-            byPurpose.put(purpose, new SecretKeySpec(derive.doFinal(purpose.label), "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive.doFinal(purpose.label), "HmacSHA256"));
+            byPurpose.put(purpose, mac);
         }
         held = new Keys(current.key().serial(), byPurpose);
         keys = held;

@@ -22,18 +22,11 @@ public class JpaChallengeStore implements ChallengeStore {
     @Inject
     ServerScope scope;
 
-    /**
-     * One statement, an insert of the row unless it is there ({@code INSERT ... SELECT ... WHERE NOT EXISTS}, the
-     * same SQL on H2, PostgreSQL and MariaDB): it answers 0 rows for a challenge used before. Of two transactions
-     * that both find no row, the second insert waits for the first and then fails on the primary key, which the
-     * caller sees as a conflict; it runs its transaction again and then finds the row.
-     */
+    /** One statement ({@link UsedOnce}): 0 rows for a challenge used before. */
     @Override
     public boolean use(Challenge challenge) {
-        return em.createNativeQuery("insert into p2_challenge (challenge, server_domain, expires_at) select ?1, ?2, ?3"
-                        + " where not exists (select 1 from p2_challenge where challenge = ?1)")
-                .setParameter(1, challenge.value()).setParameter(2, scope.domain())
-                .setParameter(3, Conversions.seconds(challenge.expiresAt())).executeUpdate() == 1;
+        return UsedOnce.CHALLENGE.record(em, challenge.value(), scope.domain(),
+                Conversions.seconds(challenge.expiresAt()));
     }
 
     @Override

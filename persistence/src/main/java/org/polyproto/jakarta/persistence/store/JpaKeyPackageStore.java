@@ -100,22 +100,10 @@ public class JpaKeyPackageStore implements KeyPackageStore {
         }
     }
 
-    /**
-     * A primary-key read, then an insert flushed at once: of two transactions that both read nothing, the second
-     * insert waits for the first and then fails on the key, which the caller sees as a conflict and runs again.
-     */
+    /** One statement ({@link UsedOnce}); a race between two uploads is a conflict for the caller to run again. */
     @Override
     public boolean recordInitKey(String initKeyHash, Instant forgetAfter) {
-        if (em.find(InitKeyEntity.class, initKeyHash) != null) {
-            return false;
-        }
-        InitKeyEntity e = new InitKeyEntity();
-        e.initKeyHash = initKeyHash;
-        e.serverDomain = scope.domain();
-        e.forgetAfter = Conversions.seconds(forgetAfter);
-        em.persist(e);
-        em.flush();
-        return true;
+        return UsedOnce.INIT_KEY.record(em, initKeyHash, scope.domain(), Conversions.seconds(forgetAfter));
     }
 
     /** The init keys of the packages that were never handed out are forgotten with them. */

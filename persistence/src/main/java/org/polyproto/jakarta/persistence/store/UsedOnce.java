@@ -1,0 +1,29 @@
+package org.polyproto.jakarta.persistence.store;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The tables that record a value as used once (a challenge, an MLS init key): a primary key, the server's domain and
+ * a time in epoch seconds after which the row may go. {@link #record} inserts the row unless it is there, in one
+ * statement ({@code INSERT ... SELECT ... WHERE NOT EXISTS}, the same SQL on H2, PostgreSQL and MariaDB), and answers
+ * whether it did. Of two transactions that both find no row, the second insert waits for the first and then fails
+ * on the primary key, which the store's caller sees as a conflict: it runs its transaction again and then finds the
+ * row.
+ */
+enum UsedOnce {
+    CHALLENGE("p2_challenge", "challenge", "expires_at"),
+    INIT_KEY("p2_init_key", "init_key_hash", "forget_after");
+
+    private final String insert;
+
+    UsedOnce(String table, String key, String until) {
+        this.insert = "insert into " + table + " (" + key + ", server_domain, " + until + ") select ?1, ?2, ?3"
+                + " where not exists (select 1 from " + table + " where " + key + " = ?1)";
+    }
+
+    /** True if {@code key} was not recorded before and now is, until {@code untilSeconds}. */
+    boolean record(EntityManager em, String key, String domain, long untilSeconds) {
+        return em.createNativeQuery(insert).setParameter(1, key).setParameter(2, domain)
+                .setParameter(3, untilSeconds).executeUpdate() == 1;
+    }
+}
