@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
-import org.polyproto.jakarta.persistence.entity.ChallengeEntity;
 import org.polyproto.jakarta.spi.storage.Challenge;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
-import org.polyproto.jakarta.persistence.entity.InitKeyEntity;
 import org.polyproto.jakarta.persistence.entity.KeyPackageEntity;
 import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 import org.polyproto.jakarta.spi.storage.ClientId;
