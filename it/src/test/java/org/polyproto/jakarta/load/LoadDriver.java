@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import org.polyproto.jakarta.testing.TestActor;
 import org.polyproto.jakarta.testing.TestKeyPackage;
 
@@ -36,7 +37,8 @@ import org.polyproto.jakarta.testing.TestKeyPackage;
  * results are appended to), {@code load.home-port} (the port of the foreign actors' home server, default 9555),
  * {@code load.warmup-passes} (unmeasured passes over all routes before the measured one, default 1: a server on
  * one or two cores needs a minute or more before its compiled code settles), {@code load.settle-passes},
- * {@code load.settle-tolerance}, {@code load.settle-min-seconds} and {@code load.settle-routes} (see {@link #settle}; default all routes),
+ * {@code load.settle-tolerance}, {@code load.settle-min-seconds} and {@code load.settle-routes} (see {@link #settle};
+ * default all routes),
  * {@code load.measure-passes} (measured passes, default 1; each route reports the pass with the median
  * throughput).
  */
@@ -172,7 +174,7 @@ public final class LoadDriver {
         return 0;
     }
 
-    private static boolean agree(List<Result> passes, java.util.function.ToDoubleFunction<Result> figure,
+    private static boolean agree(List<Result> passes, ToDoubleFunction<Result> figure,
                                  double tolerance) {
         double min = passes.stream().mapToDouble(figure).min().orElseThrow();
         double max = passes.stream().mapToDouble(figure).max().orElseThrow();
