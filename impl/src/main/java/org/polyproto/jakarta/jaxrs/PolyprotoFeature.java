@@ -21,6 +21,7 @@ import org.polyproto.jakarta.internal.rest.MlsV1KeyPackageResource;
 import org.polyproto.jakarta.internal.rest.CoreV1ServicesResource;
 import org.polyproto.jakarta.internal.rest.CoreV1SessionResource;
 import org.polyproto.jakarta.internal.rest.EventResource;
+import org.polyproto.jakarta.internal.rest.FailureAnswers;
 import org.polyproto.jakarta.internal.rest.KeyPackageResource;
 import org.polyproto.jakarta.internal.rest.LastResortKeyPackageResource;
 import org.polyproto.jakarta.internal.rest.MediaHeaderFilter;
@@ -70,14 +71,15 @@ public class PolyprotoFeature implements Feature {
     public boolean configure(FeatureContext context) {
         CDI<Object> cdi = CDI.current();
         ModuleMetrics metrics = cdi.select(ModuleMetrics.class).get();
+        FailureAnswers failures = cdi.select(FailureAnswers.class).get();
         context.register(new BodyLimitFilter(cdi.select(PolyprotoConfig.class).get().requests().maxBodySize(),
-                metrics));
-        context.register(new TokenFilter(cdi.select(Sessions.class).get(), metrics));
+                failures));
+        context.register(new TokenFilter(cdi.select(Sessions.class).get(), failures));
         context.register(new PolyprotoExceptionMapper());
         context.register(ContainerRefusalMapper.class, Priorities.USER + 1000);
         context.register(new MediaHeaderFilter());
         context.register(new RateLimitBinding(cdi.select(RateLimiter.class).get(),
-                cdi.select(ClientAddressResolver.class).get(), metrics));
+                cdi.select(ClientAddressResolver.class).get(), metrics, failures));
         return true;
     }
 }

@@ -60,6 +60,11 @@ public final class ModuleLog {
         LogLine.log(LOGGER, Level.WARNING, 1009, null, () -> "Storage unavailable, answered 503: " + cause);
     }
 
+    public static void unrecognisedDuringOutage(Throwable cause) {
+        LogLine.log(LOGGER, Level.WARNING, 1019, cause, () -> "Storage not ready, answered 503 to a failure not"
+                + " recognised as the storage's");
+    }
+
     public static void incident(String incident, Throwable cause) {
         LogLine.log(LOGGER, Level.SEVERE, 1010, cause, () -> "Unexpected failure, answered 500 with incident "
                 + incident);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
-import org.polyproto.jakarta.internal.service.ModuleMetrics;
 
 /**
  * Refuses bodies over {@code polyproto.max-body-size} with 413 before anything parses them, whether the client
@@ -20,11 +19,11 @@ import org.polyproto.jakarta.internal.service.ModuleMetrics;
 public class BodyLimitFilter implements ContainerRequestFilter {
 
     private final int maxBytes;
-    private final ModuleMetrics metrics;
+    private final FailureAnswers failures;
 
-    public BodyLimitFilter(int maxBytes, ModuleMetrics metrics) {
+    public BodyLimitFilter(int maxBytes, FailureAnswers failures) {
         this.maxBytes = maxBytes;
-        this.metrics = metrics;
+        this.failures = failures;
     }
 
     @Override
@@ -35,7 +34,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             request.abortWith(new PolyprotoExceptionMapper().toResponse(new PolyprotoException(
                     ErrorCode.BAD_REQUEST, "The request body could not be read.")));
         } catch (RuntimeException e) {
-            FailureTranslation.abort(request, e, metrics);
+            failures.abort(request, e);
         }
     }
 

@@ -27,9 +27,12 @@ public class RateLimitBinding implements DynamicFeature {
     private final RateLimiter limiter;
     private final ClientAddressResolver resolver;
     private final ModuleMetrics metrics;
+    private final FailureAnswers failures;
 
-    public RateLimitBinding(RateLimiter limiter, ClientAddressResolver resolver, ModuleMetrics metrics) {
+    public RateLimitBinding(RateLimiter limiter, ClientAddressResolver resolver, ModuleMetrics metrics,
+                            FailureAnswers failures) {
         this.metrics = metrics;
+        this.failures = failures;
         this.limiter = limiter;
         this.resolver = resolver;
     }
@@ -38,7 +41,7 @@ public class RateLimitBinding implements DynamicFeature {
     public void configure(ResourceInfo resource, FeatureContext context) {
         RateLimited limited = resource.getResourceMethod().getAnnotation(RateLimited.class);
         if (limited != null && resource.getResourceClass().getPackage() == RateLimitBinding.class.getPackage()) {
-            context.register(new Filter(limiter, resolver, limited.value(), metrics));
+            context.register(new Filter(limiter, resolver, limited.value(), metrics, failures));
         }
     }
 
@@ -48,12 +51,15 @@ public class RateLimitBinding implements DynamicFeature {
         private final ClientAddressResolver resolver;
         private final RouteClass routeClass;
         private final ModuleMetrics metrics;
+        private final FailureAnswers failures;
 
         @Context
         HttpServletRequest servletRequest;
 
-        Filter(RateLimiter limiter, ClientAddressResolver resolver, RouteClass routeClass, ModuleMetrics metrics) {
+        Filter(RateLimiter limiter, ClientAddressResolver resolver, RouteClass routeClass, ModuleMetrics metrics,
+               FailureAnswers failures) {
             this.metrics = metrics;
+            this.failures = failures;
             this.limiter = limiter;
             this.resolver = resolver;
             this.routeClass = routeClass;
@@ -70,7 +76,7 @@ public class RateLimitBinding implements DynamicFeature {
                             ErrorCode.RATE_LIMITED, "Too many requests; retry later.", Math.max(1, seconds), null)));
                 });
             } catch (RuntimeException e) {
-                FailureTranslation.abort(request, e, metrics);
+                failures.abort(request, e);
             }
         }
     }

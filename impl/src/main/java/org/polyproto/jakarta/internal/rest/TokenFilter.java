@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.polyproto.jakarta.internal.service.Sessions;
 import org.polyproto.jakarta.spi.storage.Session;
-import org.polyproto.jakarta.internal.service.ModuleMetrics;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (a bare token too) on the module's {@link TokenRequired}
@@ -20,11 +19,11 @@ public class TokenFilter implements ContainerRequestFilter {
     private static final String BEARER = "bearer ";
 
     private final Sessions sessions;
-    private final ModuleMetrics metrics;
+    private final FailureAnswers failures;
 
-    public TokenFilter(Sessions sessions, ModuleMetrics metrics) {
+    public TokenFilter(Sessions sessions, FailureAnswers failures) {
         this.sessions = sessions;
-        this.metrics = metrics;
+        this.failures = failures;
     }
 
     @Override
@@ -34,7 +33,7 @@ public class TokenFilter implements ContainerRequestFilter {
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(SessionPrincipal.securityContext(session, secure));
         } catch (RuntimeException e) {
-            FailureTranslation.abort(request, e, metrics);
+            failures.abort(request, e);
         }
     }
 
