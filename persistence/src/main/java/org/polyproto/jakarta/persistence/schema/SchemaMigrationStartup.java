@@ -77,7 +77,7 @@ public class SchemaMigrationStartup {
         return migratedAtStart;
     }
 
-    static DataSource lookup(String name) {
+    public static DataSource lookup(String name) {
         NamingException last = null;
         for (String candidate : List.of(name, "java:/" + name, "java:comp/env/" + name)) {
             try {

@@ -20,11 +20,14 @@ public class JpaChallengeStore implements ChallengeStore {
     EntityManager em;
     @Inject
     ServerScope scope;
+    @Inject
+    UnitSql sql;
 
     /** One statement ({@link UsedOnce}): 0 rows for a challenge used before. */
     @Override
+    @Jdbc
     public boolean use(Challenge challenge) {
-        return UsedOnce.CHALLENGE.record(em, challenge.value(), scope.domain(),
+        return UsedOnce.CHALLENGE.record(sql, challenge.value(), scope.domain(),
                 Conversions.seconds(challenge.expiresAt()));
     }
 

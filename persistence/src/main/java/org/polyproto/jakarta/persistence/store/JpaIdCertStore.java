@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,8 @@ public class JpaIdCertStore implements IdCertStore {
     @Inject
     @PolyprotoStorage
     EntityManager em;
+    @Inject
+    UnitSql sql;
 
     @Override
     public void save(IdCertRecord cert) {
@@ -40,13 +44,15 @@ public class JpaIdCertStore implements IdCertStore {
         em.persist(e);
     }
 
+    /** By primary key, over JDBC ({@link UnitSql}): identify's read of a home actor's issued record. */
     @Override
-    @ReadOnly
+    @Jdbc
     public Optional<IdCertRecord> find(BigInteger serial) {
         if (!Conversions.isStorableSerial(serial)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(IdCertEntity.class, serial)).map(JpaIdCertStore::toRecord);
+        return sql.first("select serial, fid, session_id, pem, not_before, not_after, invalidated_at from p2_id_cert"
+                + " where serial = ?", JpaIdCertStore::toRecord, serial);
     }
 
     @Override
@@ -89,6 +95,15 @@ public class JpaIdCertStore implements IdCertStore {
                         + " and c.invalidatedAt is null")
                 .setParameter("at", Conversions.seconds(at)).setParameter("serial", serial)
                 .executeUpdate();
+    }
+
+    private static IdCertRecord toRecord(ResultSet row) throws SQLException {
+        long invalidatedAt = row.getLong("invalidated_at");
+        Optional<Instant> invalidated = row.wasNull() ? Optional.empty()
+                : Optional.of(Conversions.instant(invalidatedAt));
+        return new IdCertRecord(UnitSql.serial(row, "serial"), FederationId.parse(row.getString("fid")),
+                row.getString("session_id"), row.getString("pem"), Conversions.instant(row.getLong("not_before")),
+                Conversions.instant(row.getLong("not_after")), invalidated);
     }
 
     private static IdCertRecord toRecord(IdCertEntity e) {

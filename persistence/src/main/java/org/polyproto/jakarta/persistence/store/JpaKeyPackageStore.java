@@ -32,6 +32,8 @@ public class JpaKeyPackageStore implements KeyPackageStore {
     EntityManager em;
     @Inject
     ServerScope scope;
+    @Inject
+    UnitSql sql;
 
     @Override
     public int add(ClientId client, List<StoredKeyPackage> keyPackages) {
@@ -101,8 +103,9 @@ public class JpaKeyPackageStore implements KeyPackageStore {
 
     /** One statement ({@link UsedOnce}); a race between two uploads is a conflict for the caller to run again. */
     @Override
+    @Jdbc
     public boolean recordInitKey(String initKeyHash, Instant forgetAfter) {
-        return UsedOnce.INIT_KEY.record(em, initKeyHash, scope.domain(), Conversions.seconds(forgetAfter));
+        return UsedOnce.INIT_KEY.record(sql, initKeyHash, scope.domain(), Conversions.seconds(forgetAfter));
     }
 
     /** The init keys of the packages that were never handed out are forgotten with them. */

@@ -53,6 +53,8 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     ServerScope scope;
     @Inject
     NewTransaction tx;
+    @Inject
+    UnitSql sql;
 
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile ServerKeySecret secret;
@@ -74,9 +76,8 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     /** One indexed row read; the row's private key is not opened (a row that would not open is never current). */
     @Override
     public boolean inForce(BigInteger serial) {
-        return em.createQuery("select count(k) from ServerKeyEntity k where k.domain = :d and k.serial = :s"
-                        + " and k.retiredAt is null", Long.class)
-                .setParameter("d", domain()).setParameter("s", Conversions.serial(serial)).getSingleResult() > 0;
+        return sql.first("select 1 from p2_server_key where serial = ? and home_domain = ? and retired_at is null",
+                row -> true, serial, domain()).isPresent();
     }
 
     /** Runs outside the caller's transaction: the insert and, when it loses a race, the re-read get their own. */

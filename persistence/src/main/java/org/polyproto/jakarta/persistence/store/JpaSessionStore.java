@@ -28,6 +28,8 @@ public class JpaSessionStore implements SessionStore {
     EntityManager em;
     @Inject
     ServerScope scope;
+    @Inject
+    UnitSql sql;
 
     /**
      * Replaces the session of (fid, session ID) in place when there is one: an UPDATE waits for a concurrent
@@ -39,27 +41,20 @@ public class JpaSessionStore implements SessionStore {
      * ended (issue 9).
      */
     @Override
+    @Jdbc
     public void open(Session session) {
-        int replaced = em.createNativeQuery("update p2_session set token_hash = ?1, cert_serial = ?2, cert_pem = ?3,"
-                        + " opened_at = ?4, expires_at = ?5 where server_domain = ?6 and fid = ?7 and session_id = ?8")
-                .setParameter(1, session.tokenHash()).setParameter(2, Conversions.serial(session.certSerial()))
-                .setParameter(3, session.certPem()).setParameter(4, Conversions.seconds(session.openedAt()))
-                .setParameter(5, Conversions.seconds(session.expiresAt())).setParameter(6, scope.domain())
-                .setParameter(7, session.fid().toString()).setParameter(8, session.sessionId()).executeUpdate();
-        if (replaced > 0) {
-            return;
+        int replaced = sql.update("update p2_session set token_hash = ?, cert_serial = ?, cert_pem = ?, opened_at = ?,"
+                        + " expires_at = ? where server_domain = ? and fid = ? and session_id = ?", session.tokenHash(),
+                session.certSerial(), session.certPem(), Conversions.seconds(session.openedAt()),
+                Conversions.seconds(session.expiresAt()), scope.domain(), session.fid().toString(),
+                session.sessionId());
+        if (replaced == 0) {
+            sql.update("insert into p2_session (token_hash, server_domain, fid, session_id, cert_serial, cert_pem,"
+                            + " opened_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)", session.tokenHash(),
+                    scope.domain(), session.fid().toString(), session.sessionId(), session.certSerial(),
+                    session.certPem(), Conversions.seconds(session.openedAt()),
+                    Conversions.seconds(session.expiresAt()));
         }
-        SessionEntity e = new SessionEntity();
-        e.tokenHash = session.tokenHash();
-        e.serverDomain = scope.domain();
-        e.fid = session.fid().toString();
-        e.sessionId = session.sessionId();
-        e.certSerial = Conversions.serial(session.certSerial());
-        e.certPem = session.certPem();
-        e.openedAt = Conversions.seconds(session.openedAt());
-        e.expiresAt = Conversions.seconds(session.expiresAt());
-        em.persist(e);
-        em.flush();
     }
 
     /** Locks the actor's row in {@code p2_actor_lock}, inserting it on first use (the insert holds it too). */
@@ -84,11 +79,16 @@ public class JpaSessionStore implements SessionStore {
                 .setParameter("h", tokenHash).executeUpdate() == 1;
     }
 
+    /** Over JDBC ({@link UnitSql}): the token filter's read on every authenticated request. */
     @Override
-    @ReadOnly
+    @Jdbc
     public Optional<Session> findByTokenHash(String tokenHash) {
-        return Optional.ofNullable(em.find(SessionEntity.class, tokenHash))
-                .filter(e -> e.serverDomain.equals(scope.domain())).map(JpaSessionStore::toSession);
+        return sql.first("select token_hash, fid, session_id, cert_serial, cert_pem, opened_at, expires_at"
+                + " from p2_session where token_hash = ? and server_domain = ?", row -> new Session(
+                row.getString("token_hash"), FederationId.parse(row.getString("fid")), row.getString("session_id"),
+                UnitSql.serial(row, "cert_serial"), row.getString("cert_pem"),
+                Conversions.instant(row.getLong("opened_at")), Conversions.instant(row.getLong("expires_at"))),
+                tokenHash, scope.domain());
     }
 
     @Override
@@ -106,13 +106,10 @@ public class JpaSessionStore implements SessionStore {
      * session ID).
      */
     @Override
-    @ReadOnly
+    @Jdbc
     public List<ClientId> clientsOf(FederationId fid, Instant now) {
-        return em.createQuery("select s.sessionId from SessionEntity s where s.serverDomain = :server and s.fid = :fid"
-                        + " and s.expiresAt > :now", String.class)
-                .setParameter("server", scope.domain()).setParameter("fid", fid.toString())
-                .setParameter("now", Conversions.seconds(now)).getResultStream()
-                .map(sessionId -> new ClientId(fid, sessionId)).toList();
+        return sql.list("select session_id from p2_session where server_domain = ? and fid = ? and expires_at > ?",
+                row -> new ClientId(fid, row.getString(1)), scope.domain(), fid.toString(), Conversions.seconds(now));
     }
 
     @Override

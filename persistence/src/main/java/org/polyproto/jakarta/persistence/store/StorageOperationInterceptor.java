@@ -10,8 +10,8 @@ import org.polyproto.jakarta.persistence.PolyprotoStorage;
 
 /**
  * Around every call of a JPA store, inside the caller's transaction: flushes after a call that may write (every
- * method not marked {@link ReadOnly}), so that a constraint the call violates fails here and not at the caller's
- * commit, and translates what failed into the storage contract's exceptions ({@link StorageFailures}).
+ * method not marked {@link ReadOnly} or {@link Jdbc}), so that a constraint the call violates fails here and not at
+ * the caller's commit, and translates what failed into the storage contract's exceptions ({@link StorageFailures}).
  */
 @StorageOperation
 @Interceptor
@@ -26,7 +26,8 @@ public class StorageOperationInterceptor {
     Object translate(InvocationContext invocation) throws Exception {
         try {
             Object result = invocation.proceed();
-            if (!invocation.getMethod().isAnnotationPresent(ReadOnly.class)) {
+            if (!invocation.getMethod().isAnnotationPresent(ReadOnly.class)
+                    && !invocation.getMethod().isAnnotationPresent(Jdbc.class)) {
                 em.flush();
             }
             return result;

@@ -1,6 +1,5 @@
 package org.polyproto.jakarta.persistence.store;
 
-import jakarta.persistence.EntityManager;
 
 /**
  * The tables that record a value as used once (a challenge, an MLS init key): a primary key, the server's domain and
@@ -17,13 +16,12 @@ enum UsedOnce {
     private final String insert;
 
     UsedOnce(String table, String key, String until) {
-        this.insert = "insert into " + table + " (" + key + ", server_domain, " + until + ") select ?1, ?2, ?3"
-                + " where not exists (select 1 from " + table + " where " + key + " = ?1)";
+        this.insert = "insert into " + table + " (" + key + ", server_domain, " + until + ") select ?, ?, ?"
+                + " where not exists (select 1 from " + table + " where " + key + " = ?)";
     }
 
     /** True if {@code key} was not recorded before and now is, until {@code untilSeconds}. */
-    boolean record(EntityManager em, String key, String domain, long untilSeconds) {
-        return em.createNativeQuery(insert).setParameter(1, key).setParameter(2, domain)
-                .setParameter(3, untilSeconds).executeUpdate() == 1;
+    boolean record(UnitSql sql, String key, String domain, long untilSeconds) {
+        return sql.update(insert, key, domain, untilSeconds, key) == 1;
     }
 }

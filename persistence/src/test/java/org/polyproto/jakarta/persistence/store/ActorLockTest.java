@@ -27,6 +27,7 @@ class ActorLockTest {
     void aSecondTransactionWaitsForTheFirstToCommit() throws Exception {
         JpaSessionStore store = new JpaSessionStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = db.scope(H2Database.DOMAIN);
         transactions.run(() -> {
             store.lockActor(ALICE);

@@ -35,6 +35,7 @@ class BoundedQueriesTest {
     void validCertificatesOfAnActorAreLimitedInTheQueryNewestFirst() {
         JpaIdCertStore store = new JpaIdCertStore();
         store.em = db.factory.createEntityManager();
+        store.sql = H2Database.sqlOn(store.em);
         H2Database.inTransaction(store.em, () -> {
             for (int i = 0; i < ROWS; i++) {
                 store.save(new IdCertRecord(BigInteger.valueOf(1_000 + i), ALICE, "s" + i, "PEM " + i,

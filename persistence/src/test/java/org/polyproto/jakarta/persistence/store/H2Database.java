@@ -2,6 +2,8 @@ package org.polyproto.jakarta.persistence.store;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +12,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+import org.hibernate.Session;
 import org.hibernate.cfg.Configuration;
 import org.polyproto.jakarta.persistence.config.PersistenceSettings;
 import org.polyproto.jakarta.persistence.entity.ActorEntity;
@@ -89,7 +93,35 @@ final class H2Database implements AutoCloseable {
                 : configuration.get(key));
         custody.scope = scope(DOMAIN);
         custody.tx = newTransaction();
+        custody.sql = sqlOn(custody.em);
         return custody;
+    }
+
+    /**
+     * {@link UnitSql} on the connection of {@code em}'s transaction, as a container shares the transaction's
+     * connection: closing it leaves it to the EntityManager.
+     */
+    static UnitSql sqlOn(EntityManager em) {
+        UnitSql sql = new UnitSql();
+        sql.dataSource = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    Connection held = em.unwrap(Session.class).doReturningWork(c -> c);
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    return null;
+                                }
+                                try {
+                                    return m.invoke(held, a);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        return sql;
     }
 
     static <T> T inTransaction(EntityManager em, Supplier<T> work) {

@@ -35,6 +35,7 @@ class JpaBroadcastTest {
 
     JpaBroadcastTest() {
         sessions.em = transactions.entityManager();
+        sessions.sql = H2Database.sqlOn(sessions.em);
         sessions.scope = db.scope(DOMAIN);
         queue.em = transactions.entityManager();
         queue.scope = sessions.scope;

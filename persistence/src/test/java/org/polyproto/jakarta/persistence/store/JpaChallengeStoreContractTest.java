@@ -19,6 +19,7 @@ class JpaChallengeStoreContractTest extends ChallengeStoreContract {
     protected ChallengeStore createStore() {
         JpaChallengeStore store = new JpaChallengeStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = db.scope(H2Database.DOMAIN);
         return store;
     }

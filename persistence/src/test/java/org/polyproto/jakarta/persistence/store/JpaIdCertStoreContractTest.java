@@ -19,6 +19,7 @@ class JpaIdCertStoreContractTest extends IdCertStoreContract {
     protected IdCertStore createStore() {
         JpaIdCertStore store = new JpaIdCertStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         return store;
     }
 

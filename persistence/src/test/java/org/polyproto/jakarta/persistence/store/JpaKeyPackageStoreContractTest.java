@@ -19,6 +19,7 @@ class JpaKeyPackageStoreContractTest extends KeyPackageStoreContract {
     protected KeyPackageStore createStore() {
         JpaKeyPackageStore store = new JpaKeyPackageStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = db.scope(H2Database.DOMAIN);
         return store;
     }

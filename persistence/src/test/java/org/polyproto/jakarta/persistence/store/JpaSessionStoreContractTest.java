@@ -19,6 +19,7 @@ class JpaSessionStoreContractTest extends SessionStoreContract {
     protected SessionStore createStore() {
         JpaSessionStore store = new JpaSessionStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = db.scope(H2Database.DOMAIN);
         return store;
     }

@@ -35,6 +35,7 @@ class LargeSerialsTest {
     void idCertsKeepSerialsBeyondALong() {
         JpaIdCertStore store = new JpaIdCertStore();
         store.em = db.factory.createEntityManager();
+        store.sql = H2Database.sqlOn(store.em);
         for (BigInteger serial : List.of(HUGE, PAST_LONG, MAX)) {
             IdCertRecord cert = new IdCertRecord(serial, ALICE, "s-" + serial.bitLength(), "PEM " + serial,
                     T, T.plusSeconds(3600), Optional.empty());
@@ -62,6 +63,7 @@ class LargeSerialsTest {
     void sessionsKeepSerialsBeyondALong() {
         JpaSessionStore store = new JpaSessionStore();
         store.em = db.factory.createEntityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = db.scope(H2Database.DOMAIN);
         String hash = "a".repeat(64);
         Session opened = new Session(hash, ALICE, "s1", HUGE, "PEM1", T, T.plusSeconds(60));

@@ -108,6 +108,7 @@ class ServerScopeIsolationTest {
     private JpaChallengeStore challenges(ServerScope scope) {
         JpaChallengeStore store = new JpaChallengeStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = scope;
         return store;
     }
@@ -115,6 +116,7 @@ class ServerScopeIsolationTest {
     private JpaSessionStore sessions(ServerScope scope) {
         JpaSessionStore store = new JpaSessionStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = scope;
         return store;
     }
@@ -127,6 +129,7 @@ class ServerScopeIsolationTest {
     private JpaKeyPackageStore keyPackages(ServerScope scope) {
         JpaKeyPackageStore store = new JpaKeyPackageStore();
         store.em = transactions.entityManager();
+        store.sql = H2Database.sqlOn(store.em);
         store.scope = scope;
         return store;
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
 
-/** A store call that may write is flushed inside it; a read is not; what fails is translated. */
+/** A store call that may write is flushed inside it; a read or a plain JDBC call is not; what fails is translated. */
 class StorageOperationInterceptorTest {
 
     private final AtomicInteger flushes = new AtomicInteger();
@@ -33,13 +33,16 @@ class StorageOperationInterceptorTest {
     }
 
     @Test
-    void aCallThatMayWriteIsFlushedAndAReadIsNot() throws Exception {
-        interceptor.translate(call(JpaChallengeStore.class.getMethod("use",
-                org.polyproto.jakarta.spi.storage.Challenge.class), () -> null));
+    void aCallThatMayWriteIsFlushedAndAReadOrAPlainJdbcCallIsNot() throws Exception {
+        interceptor.translate(call(JpaChallengeStore.class.getMethod("purgeExpired", java.time.Instant.class),
+                () -> null));
         assertEquals(1, flushes.get());
         interceptor.translate(call(JpaKeyMaterialStore.class.getMethod("size",
                 org.polyproto.jakarta.api.FederationId.class), () -> null));
         assertEquals(1, flushes.get(), "a read-only call leaves nothing to flush");
+        interceptor.translate(call(JpaChallengeStore.class.getMethod("use",
+                org.polyproto.jakarta.spi.storage.Challenge.class), () -> null));
+        assertEquals(1, flushes.get(), "a plain JDBC call leaves nothing to flush and opens no persistence context");
     }
 
     @Test
