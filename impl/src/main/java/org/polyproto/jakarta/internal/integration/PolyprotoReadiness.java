@@ -1,14 +1,12 @@
 package org.polyproto.jakarta.internal.integration;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.polyproto.jakarta.internal.service.ServerKeys;
+import org.polyproto.jakarta.internal.service.StorageOutage;
 import org.polyproto.jakarta.spi.storage.StorageReadiness;
 
 /**
@@ -20,21 +18,13 @@ import org.polyproto.jakarta.spi.storage.StorageReadiness;
 public class PolyprotoReadiness implements HealthCheck {
 
     @Inject
-    @Any
-    Instance<StorageReadiness> storage;
+    StorageOutage storage;
     @Inject
     ServerKeys serverKeys;
 
     @Override
     public HealthCheckResponse call() {
-        List<String> reasons = new ArrayList<>();
-        for (StorageReadiness check : storage) {
-            try {
-                check.notReadyBecause().ifPresent(reasons::add);
-            } catch (RuntimeException e) {
-                reasons.add("the storage check failed");
-            }
-        }
+        List<String> reasons = storage.reasons();
         if (!serverKeys.isLoaded()) {
             reasons.add("the server key is not loaded");
         }

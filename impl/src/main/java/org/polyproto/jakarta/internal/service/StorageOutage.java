@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -27,7 +29,7 @@ public class StorageOutage {
     private volatile Probe last;
 
     StorageOutage() {
-        this(java.util.List.of(), System::nanoTime);
+        this(List.of(), System::nanoTime);
     }
 
     /** Asks {@code checks}; {@code nanoTime} is {@link System#nanoTime} but in tests. */
@@ -49,7 +51,7 @@ public class StorageOutage {
             return seen != null && seen.down;
         }
         try {
-            boolean down = anyNotReady();
+            boolean down = !reasons().isEmpty();
             last = new Probe(nanoTime.getAsLong(), down);
             return down;
         } finally {
@@ -57,17 +59,20 @@ public class StorageOutage {
         }
     }
 
-    private boolean anyNotReady() {
+    /**
+     * Why the storage cannot serve now, asking every {@link StorageReadiness} (no cache): each one's reason, or "the
+     * storage check failed" for one that throws; empty when all are ready. Also the readiness health check's.
+     */
+    public List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
         for (StorageReadiness check : checks) {
             try {
-                if (check.notReadyBecause().isPresent()) {
-                    return true;
-                }
+                check.notReadyBecause().ifPresent(reasons::add);
             } catch (RuntimeException e) {
-                return true;
+                reasons.add("the storage check failed");
             }
         }
-        return false;
+        return reasons;
     }
 
     private record Probe(long at, boolean down) {

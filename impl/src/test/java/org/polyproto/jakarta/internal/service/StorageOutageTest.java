@@ -36,6 +36,8 @@ class StorageOutageTest {
         reason = Optional.of("the database does not answer");
         assertTrue(new StorageOutage(List.of(counted), nanos::get).confirmed());
         assertFalse(new StorageOutage(List.of(), nanos::get).confirmed());
+        assertEquals(List.of("the database does not answer", "the storage check failed"),
+                new StorageOutage(List.of(counted, throwing), nanos::get).reasons(), "every reason, none swallowed");
     }
 
     @Test
