@@ -20,6 +20,8 @@ class ServerKeyRotationIT extends DeployedHostTest {
     @Test
     void case09_rotationKeepsHistoryAndRetiresTheOldKeysCertificates() throws Exception {
         Flows.Member oldMember = flows.member(Flows.uniqueName("old"), "s1");
+        Flows.Member remembered = flows.member(Flows.uniqueName("remembered"), "s1");
+        assertEquals(201, flows.identify(remembered).status(), "its certificate's signature is now remembered");
         Flows.Member admin = flows.administrator();
         String oldPem = http.get("p2core/key/server").string();
         long oldNotBefore = x509(oldPem).getNotBefore().getTime() / 1000;
@@ -49,6 +51,7 @@ class ServerKeyRotationIT extends DeployedHostTest {
         }
 
         assertError(flows.identify(oldMember), 401, "P2CORE_IDCERT_INVALID");
+        assertError(flows.identify(remembered), 401, "P2CORE_IDCERT_INVALID");
         Flows.Member newMember = flows.member(Flows.uniqueName("new"), "s1");
         assertEquals(201, flows.identify(newMember).status());
 

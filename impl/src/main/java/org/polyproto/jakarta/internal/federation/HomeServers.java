@@ -21,6 +21,7 @@ import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.internal.cert.VerifiedSignatures;
 import org.polyproto.jakarta.internal.config.FederationSettings;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.Sha256;
@@ -38,7 +39,9 @@ import org.polyproto.jakarta.internal.service.ModuleMetrics;
  * once), once per key however many requests ask at the same time, and is charged to the client that caused it
  * ({@link RouteClass#FEDERATION}). A domain (or an actor) whose fetch failed is answered from a negative cache for
  * {@code polyproto.federation.failure-ttl}; a miss (unknown signer, unlisted certificate) refetches at most once per
- * {@code polyproto.federation.refetch-interval} per key. A v1 answer is kept no longer than its cache window.
+ * {@code polyproto.federation.refetch-interval} per key. A v1 answer is kept no longer than its cache window. An
+ * actor's ID-Cert whose signature by its home server's key verified once is not verified again
+ * ({@link VerifiedSignatures}, as many entries as each cache).
  */
 @ApplicationScoped
 public class HomeServers {
@@ -66,6 +69,7 @@ public class HomeServers {
     private BoundedCache<String, ParsedIdCert> servers;
     private BoundedCache<FederationId, Set<String>> actors;
     private BoundedCache<String, PolyprotoException> failures;
+    private VerifiedSignatures verified;
     private final ConcurrentHashMap<String, CompletableFuture<Object>> underWay = new ConcurrentHashMap<>();
 
     @jakarta.annotation.PostConstruct
@@ -82,6 +86,7 @@ public class HomeServers {
         servers = new BoundedCache<>(entries, bytes, cert -> cert.der().length * 4L);
         actors = new BoundedCache<>(entries, bytes, digests -> digests.size() * DIGEST_WEIGHT);
         failures = new BoundedCache<>(entries, bytes, e -> e.getMessage().length() * 2L);
+        verified = new VerifiedSignatures(entries);
     }
 
     /**
@@ -95,10 +100,10 @@ public class HomeServers {
         Optional<BoundedCache.Entry<ParsedIdCert>> cached = servers.get(domain, now);
         ParsedIdCert server = cached.map(BoundedCache.Entry::value)
                 .orElseGet(() -> fetchServer(domain, requester));
-        if (!cert.isSignedBy(server.publicKey()) && cached.isPresent() && mayRefetch(cached.get(), now)) {
+        if (!verified.isSignedBy(cert, server.publicKey()) && cached.isPresent() && mayRefetch(cached.get(), now)) {
             server = fetchServer(domain, requester);
         }
-        if (!cert.isSignedBy(server.publicKey())) {
+        if (!verified.isSignedBy(cert, server.publicKey())) {
             throw invalid("it is not signed by the current key of its home server");
         }
         return server;

@@ -3,6 +3,8 @@ package org.polyproto.jakarta.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +16,7 @@ import org.polyproto.jakarta.internal.cert.IdCertFactory;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
 import org.polyproto.jakarta.internal.cert.PemCodec;
 import org.polyproto.jakarta.internal.cert.PolyprotoNames;
+import org.polyproto.jakarta.internal.cert.VerifiedSignatures;
 import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.crypto.StrictEd25519;
 import org.polyproto.jakarta.spi.ServerKey;
@@ -35,6 +38,9 @@ import java.math.BigInteger;
 @ApplicationScoped
 public class ServerKeys {
 
+    /** ID-Certs whose signature by one of this server's keys is remembered: about 1.5 MB. */
+    static final int VERIFIED_SIGNATURES = 10_000;
+
     @Inject
     ServerKeyCustody custody;
     @Inject
@@ -52,6 +58,7 @@ public class ServerKeys {
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final AtomicBoolean reloading = new AtomicBoolean();
+    private final VerifiedSignatures verified = new VerifiedSignatures(VERIFIED_SIGNATURES);
 
     /** Creates the server's first key if the custody has none. */
     public void ensureKey() {
@@ -136,14 +143,8 @@ public class ServerKeys {
         return next.key().certificatePem();
     }
 
-    private static Optional<ServerKey> find(Snapshot s, ParsedIdCert cert) {
-        for (int i = s.history.size() - 1; i >= 0; i--) {
-            Generation g = s.history.get(i);
-            if (cert.isSignedBy(g.publicKey)) {
-                return Optional.of(g.key);
-            }
-        }
-        return Optional.empty();
+    private Optional<ServerKey> find(Snapshot s, ParsedIdCert cert) {
+        return verified.signerOf(cert, s.newestFirst, Generation::publicKey).map(Generation::key);
     }
 
     private ServerSigningKey generate(Instant at) {
@@ -194,7 +195,18 @@ public class ServerKeys {
         return snapshot.accumulateAndGet(new Snapshot(current, history, clock.now()), Snapshot::newer);
     }
 
-    private record Snapshot(ServerSigningKey current, List<Generation> history, Instant loadedAt) {
+    private record Snapshot(ServerSigningKey current, List<Generation> history, Instant loadedAt,
+                            List<Generation> newestFirst) {
+        Snapshot(ServerSigningKey current, List<Generation> history, Instant loadedAt) {
+            this(current, history, loadedAt, reversed(history));
+        }
+
+        private static List<Generation> reversed(List<Generation> history) {
+            List<Generation> newestFirst = new ArrayList<>(history);
+            Collections.reverse(newestFirst);
+            return List.copyOf(newestFirst);
+        }
+
         static Snapshot newer(Snapshot kept, Snapshot loaded) {
             if (kept == null || loaded.history.size() > kept.history.size()) {
                 return loaded;
