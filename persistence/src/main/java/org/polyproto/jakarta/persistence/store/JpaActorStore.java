@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
@@ -13,7 +12,6 @@ import org.polyproto.jakarta.spi.storage.ActorStore;
 
 /** Actors in {@code p2_actor}; the primary key on the Federation ID makes registration race-free. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaActorStore implements ActorStore {
 

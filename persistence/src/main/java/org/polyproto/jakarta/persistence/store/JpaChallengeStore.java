@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
 import org.polyproto.jakarta.spi.storage.Challenge;
@@ -11,7 +10,6 @@ import org.polyproto.jakarta.spi.storage.ChallengeStore;
 
 /** Used challenges in {@code p2_challenge}, one row per challenge until it has expired. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaChallengeStore implements ChallengeStore {
 

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.polyproto.jakarta.spi.storage.SessionStore;
  * {@link #broadcast} answers false and the module enqueues per session.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaEventQueue implements EventQueue {
 

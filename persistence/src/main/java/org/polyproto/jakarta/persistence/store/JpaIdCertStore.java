@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import org.polyproto.jakarta.spi.storage.IdCertStore;
 
 /** Issued ID-Certs in {@code p2_id_cert}; rows are never deleted, only invalidated. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaIdCertStore implements IdCertStore {
 

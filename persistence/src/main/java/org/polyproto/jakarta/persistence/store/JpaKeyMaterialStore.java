@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.polyproto.jakarta.spi.storage.KeyMaterialStore;
  * it under the actor's lock, so the existence check before an insert does not race; the unique key backs it up.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaKeyMaterialStore implements KeyMaterialStore {
 

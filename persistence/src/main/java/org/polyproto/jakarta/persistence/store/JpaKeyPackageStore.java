@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.polyproto.jakarta.spi.storage.StoredKeyPackage;
  * counts it as taken when the delete removed it; a concurrent claimer that lost the row moves on to the next one.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaKeyPackageStore implements KeyPackageStore {
 

@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.polyproto.jakarta.spi.storage.KeyTrialStore;
 
 /** Completed key trials in {@code p2_key_trial}, one row per trial (a consumed challenge is unique). */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaKeyTrialStore implements KeyTrialStore {
 

@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
@@ -19,7 +18,6 @@ import org.polyproto.jakarta.spi.storage.StorageConflictException;
  * insert fails, or it finds the row the winner made after its update looked).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaLoginFailureStore implements LoginFailureStore {
 

@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.persistence.PolyprotoStorage;
@@ -16,7 +15,6 @@ import org.polyproto.jakarta.spi.storage.ServiceStore;
  * it under the actor's lock, so the order number {@code max + 1} and the existence check do not race.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaServiceStore implements ServiceStore {
 

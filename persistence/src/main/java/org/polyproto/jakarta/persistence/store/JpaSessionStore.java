@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.polyproto.jakarta.spi.storage.SessionStore;
 
 /** Sessions in {@code p2_session}, keyed by token hash, unique per (fid, session ID). */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 @StorageOperation
 public class JpaSessionStore implements SessionStore {
 

@@ -1,12 +1,19 @@
 package org.polyproto.jakarta.persistence.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionRequiredException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.TransactionalException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -16,13 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
 
-/** A store call that may write is flushed inside it; a read or a plain JDBC call is not; what fails is translated. */
+/**
+ * A store call outside a transaction fails before it runs; one that may write is flushed inside it, a read or a plain
+ * JDBC call is not; what fails marks the transaction for rollback and is translated.
+ */
 class StorageOperationInterceptorTest {
 
     private final AtomicInteger flushes = new AtomicInteger();
     private final StorageOperationInterceptor interceptor = new StorageOperationInterceptor();
+    private final FakeTransaction transaction = new FakeTransaction();
 
     StorageOperationInterceptorTest() {
+        interceptor.transactions = transaction;
         interceptor.em = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                     if (method.getName().equals("flush")) {
@@ -46,6 +58,31 @@ class StorageOperationInterceptorTest {
     }
 
     @Test
+    void aCallOutsideATransactionFailsBeforeItRuns() throws Exception {
+        transaction.status = Status.STATUS_NO_TRANSACTION;
+        AtomicInteger ran = new AtomicInteger();
+        TransactionalException e = assertThrows(TransactionalException.class, () -> interceptor.translate(
+                call(JpaChallengeStore.class.getMethod("purgeExpired", java.time.Instant.class), () -> {
+                    ran.incrementAndGet();
+                    return null;
+                })));
+        assertInstanceOf(TransactionRequiredException.class, e.getCause());
+        assertEquals(0, ran.get());
+        assertEquals(0, flushes.get());
+    }
+
+    @Test
+    void aFailedCallMarksTheTransactionForRollbackAndASuccessfulOneDoesNot() throws Exception {
+        Method purge = JpaChallengeStore.class.getMethod("purgeExpired", java.time.Instant.class);
+        interceptor.translate(call(purge, () -> null));
+        assertFalse(transaction.rollbackOnly);
+        assertThrows(RuntimeException.class, () -> interceptor.translate(call(purge, () -> {
+            throw new IllegalStateException("failed");
+        })));
+        assertTrue(transaction.rollbackOnly);
+    }
+
+    @Test
     void aUniqueKeyViolationBecomesAConflict() throws Exception {
         PersistenceException duplicate = new PersistenceException(new SQLException("duplicate", "23505"));
         Exception e = assertThrows(Exception.class, () -> interceptor.translate(
@@ -54,6 +91,44 @@ class StorageOperationInterceptorTest {
                             throw duplicate;
                         })));
         assertInstanceOf(StorageConflictException.class, e);
+    }
+
+    private static final class FakeTransaction implements TransactionSynchronizationRegistry {
+        int status = Status.STATUS_ACTIVE;
+        boolean rollbackOnly;
+
+        @Override
+        public Object getTransactionKey() {
+            return this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return null;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return rollbackOnly ? Status.STATUS_MARKED_ROLLBACK : status;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            rollbackOnly = true;
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return rollbackOnly;
+        }
     }
 
     private interface Body {
