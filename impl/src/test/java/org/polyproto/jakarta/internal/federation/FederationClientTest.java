@@ -18,6 +18,7 @@ import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.config.FederationSettings;
 import org.polyproto.jakarta.internal.config.TestConfig;
+import org.polyproto.jakarta.spi.storage.memory.FakeTransactionRegistry;
 
 class FederationClientTest {
 
@@ -57,47 +58,12 @@ class FederationClientTest {
                     "http://127.0.0.1:" + listener.getLocalPort() + "/");
             settings.put(FederationSettings.ALLOW_PRIVATE, "true");
             FederationClient client = client();
-            client.transactions = new ActiveTransaction();
+            client.transactions = new FakeTransactionRegistry();
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> client.serverCertificate("other.example"));
             assertTrue(e.getMessage().contains("inside a transaction"), e::getMessage);
             listener.setSoTimeout(200);
             assertThrows(java.net.SocketTimeoutException.class, listener::accept, "nothing connected");
-        }
-    }
-
-    /** A registry that says a transaction is active on this thread. */
-    private static final class ActiveTransaction implements jakarta.transaction.TransactionSynchronizationRegistry {
-        @Override
-        public Object getTransactionKey() {
-            return this;
-        }
-
-        @Override
-        public void putResource(Object key, Object value) {
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            return null;
-        }
-
-        @Override
-        public void registerInterposedSynchronization(jakarta.transaction.Synchronization sync) {
-        }
-
-        @Override
-        public int getTransactionStatus() {
-            return jakarta.transaction.Status.STATUS_ACTIVE;
-        }
-
-        @Override
-        public void setRollbackOnly() {
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            return false;
         }
     }
 

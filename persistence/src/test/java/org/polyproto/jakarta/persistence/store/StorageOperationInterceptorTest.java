@@ -10,9 +10,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionRequiredException;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionalException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.spi.storage.StorageConflictException;
+import org.polyproto.jakarta.spi.storage.memory.FakeTransactionRegistry;
 
 /**
  * A store call outside a transaction fails before it runs; one that may write is flushed inside it, a read or a plain
@@ -31,7 +30,7 @@ class StorageOperationInterceptorTest {
 
     private final AtomicInteger flushes = new AtomicInteger();
     private final StorageOperationInterceptor interceptor = new StorageOperationInterceptor();
-    private final FakeTransaction transaction = new FakeTransaction();
+    private final FakeTransactionRegistry transaction = new FakeTransactionRegistry();
 
     StorageOperationInterceptorTest() {
         interceptor.transactions = transaction;
@@ -91,44 +90,6 @@ class StorageOperationInterceptorTest {
                             throw duplicate;
                         })));
         assertInstanceOf(StorageConflictException.class, e);
-    }
-
-    private static final class FakeTransaction implements TransactionSynchronizationRegistry {
-        int status = Status.STATUS_ACTIVE;
-        boolean rollbackOnly;
-
-        @Override
-        public Object getTransactionKey() {
-            return this;
-        }
-
-        @Override
-        public void putResource(Object key, Object value) {
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            return null;
-        }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization sync) {
-        }
-
-        @Override
-        public int getTransactionStatus() {
-            return rollbackOnly ? Status.STATUS_MARKED_ROLLBACK : status;
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            rollbackOnly = true;
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            return rollbackOnly;
-        }
     }
 
     private interface Body {
