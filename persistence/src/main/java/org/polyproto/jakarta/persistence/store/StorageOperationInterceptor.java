@@ -33,7 +33,7 @@ public class StorageOperationInterceptor {
     TransactionSynchronizationRegistry transactions;
 
     @AroundInvoke
-    Object translate(InvocationContext invocation) throws Exception {
+    Object around(InvocationContext invocation) throws Exception {
         if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
             Method method = invocation.getMethod();
             throw new TransactionalException("polyproto: " + method.getDeclaringClass().getSimpleName() + "."

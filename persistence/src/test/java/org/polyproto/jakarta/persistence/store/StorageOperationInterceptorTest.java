@@ -45,13 +45,13 @@ class StorageOperationInterceptorTest {
 
     @Test
     void aCallThatMayWriteIsFlushedAndAReadOrAPlainJdbcCallIsNot() throws Exception {
-        interceptor.translate(call(JpaChallengeStore.class.getMethod("purgeExpired", java.time.Instant.class),
+        interceptor.around(call(JpaChallengeStore.class.getMethod("purgeExpired", java.time.Instant.class),
                 () -> null));
         assertEquals(1, flushes.get());
-        interceptor.translate(call(JpaKeyMaterialStore.class.getMethod("size",
+        interceptor.around(call(JpaKeyMaterialStore.class.getMethod("size",
                 org.polyproto.jakarta.api.FederationId.class), () -> null));
         assertEquals(1, flushes.get(), "a read-only call leaves nothing to flush");
-        interceptor.translate(call(JpaChallengeStore.class.getMethod("use",
+        interceptor.around(call(JpaChallengeStore.class.getMethod("use",
                 org.polyproto.jakarta.spi.storage.Challenge.class), () -> null));
         assertEquals(1, flushes.get(), "a plain JDBC call leaves nothing to flush and opens no persistence context");
     }
@@ -60,7 +60,7 @@ class StorageOperationInterceptorTest {
     void aCallOutsideATransactionFailsBeforeItRuns() throws Exception {
         transaction.status = Status.STATUS_NO_TRANSACTION;
         AtomicInteger ran = new AtomicInteger();
-        TransactionalException e = assertThrows(TransactionalException.class, () -> interceptor.translate(
+        TransactionalException e = assertThrows(TransactionalException.class, () -> interceptor.around(
                 call(JpaChallengeStore.class.getMethod("purgeExpired", java.time.Instant.class), () -> {
                     ran.incrementAndGet();
                     return null;
@@ -73,9 +73,9 @@ class StorageOperationInterceptorTest {
     @Test
     void aFailedCallMarksTheTransactionForRollbackAndASuccessfulOneDoesNot() throws Exception {
         Method purge = JpaChallengeStore.class.getMethod("purgeExpired", java.time.Instant.class);
-        interceptor.translate(call(purge, () -> null));
+        interceptor.around(call(purge, () -> null));
         assertFalse(transaction.rollbackOnly);
-        assertThrows(RuntimeException.class, () -> interceptor.translate(call(purge, () -> {
+        assertThrows(RuntimeException.class, () -> interceptor.around(call(purge, () -> {
             throw new IllegalStateException("failed");
         })));
         assertTrue(transaction.rollbackOnly);
@@ -84,7 +84,7 @@ class StorageOperationInterceptorTest {
     @Test
     void aUniqueKeyViolationBecomesAConflict() throws Exception {
         PersistenceException duplicate = new PersistenceException(new SQLException("duplicate", "23505"));
-        Exception e = assertThrows(Exception.class, () -> interceptor.translate(
+        Exception e = assertThrows(Exception.class, () -> interceptor.around(
                 call(JpaChallengeStore.class.getMethod("use", org.polyproto.jakarta.spi.storage.Challenge.class),
                         () -> {
                             throw duplicate;
