@@ -127,7 +127,10 @@ public final class LoadDriver {
             Map<String, List<Result>> measured = new LinkedHashMap<>();
             for (int pass = 0; pass < Integer.getInteger("load.measure-passes", 1); pass++) {
                 for (Map.Entry<String, Callable<Result>> route : byKey.entrySet()) {
-                    measured.computeIfAbsent(route.getKey(), k -> new ArrayList<>()).add(route.getValue().call());
+                    Result result = route.getValue().call();
+                    System.out.printf(Locale.ROOT, "measured pass %d, %s: %.0f req/s, %.0f CPU-µs%n", pass + 1,
+                            route.getKey(), result.perSecond, result.cpuMicros);
+                    measured.computeIfAbsent(route.getKey(), k -> new ArrayList<>()).add(result);
                 }
             }
             measured.forEach((key, passes) -> results.add(median(passes).withKey(key)));
