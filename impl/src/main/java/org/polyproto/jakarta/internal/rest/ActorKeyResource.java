@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,7 @@ import org.polyproto.jakarta.internal.service.ActorCerts;
 
 /** {@code GET p2core/key/actor/{fid}}: an actor's ID-Certs, PEM. */
 @Path("p2core/key/actor")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class ActorKeyResource {
 

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -23,7 +23,7 @@ import org.polyproto.jakarta.spi.RouteClass;
  * {@code POST .p2/core/v1/idcert}. Same handlers, limits and timing defences as the seed's register and trust.
  */
 @Path(".p2/auth")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class AuthResource {
 

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +12,7 @@ import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code GET p2core/challenge}. */
 @Path("p2core/challenge")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class ChallengeResource {
 

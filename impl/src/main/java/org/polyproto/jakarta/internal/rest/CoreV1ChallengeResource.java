@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +9,7 @@ import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code GET .p2/core/v1/challenge}: the seed's challenge, {@code {"challenge": "…", "expires": <Unix seconds>}}. */
 @Path(".p2/core/v1/challenge")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class CoreV1ChallengeResource {
 

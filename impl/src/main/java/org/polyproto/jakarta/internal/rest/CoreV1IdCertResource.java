@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
@@ -38,7 +38,7 @@ import org.polyproto.jakarta.spi.storage.IdCertRecord;
  * JSON body (polyproto-rs sends it on GET).
  */
 @Path(".p2/core/v1/idcert")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class CoreV1IdCertResource {
 

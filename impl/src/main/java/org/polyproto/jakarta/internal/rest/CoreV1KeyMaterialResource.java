@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
@@ -24,7 +24,7 @@ import org.polyproto.jakarta.internal.service.Transactions;
  * {@code X-MAX-PAYLOAD-SIZE}). Deleting is not a sensitive action here: polyproto-rs 0.11 sends no solution.
  */
 @Path(".p2/core/v1/session/keymaterial")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class CoreV1KeyMaterialResource {
 

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import org.polyproto.jakarta.spi.storage.CompletedKeyTrial;
  * 204 when there are none, as the OpenAPI text says and polyproto-rs reads).
  */
 @Path(".p2/core/v1/keytrial")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class CoreV1KeyTrialResource {
 

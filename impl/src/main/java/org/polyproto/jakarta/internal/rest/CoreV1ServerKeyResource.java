@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,7 +18,7 @@ import org.polyproto.jakarta.spi.SensitiveAction;
  * polyproto-rs 0.11 sends, without the header) is the seed's rotation.
  */
 @Path(".p2/core/v1/key/server")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class CoreV1ServerKeyResource {
 

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +25,7 @@ import org.polyproto.jakarta.internal.service.Transactions;
  * parameters or, as polyproto-rs sends them, in a JSON body on GET).
  */
 @Path(".p2/core/v1/services")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class CoreV1ServicesResource {
 

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +28,7 @@ import org.polyproto.jakarta.spi.storage.Challenge;
  * answers the session token as text.
  */
 @Path(".p2/core/v1/session")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class CoreV1SessionResource {
 

@@ -1,7 +1,7 @@
 package org.polyproto.jakarta.internal.rest;
 
 import jakarta.json.spi.JsonProvider;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -18,7 +18,7 @@ import org.polyproto.jakarta.spi.storage.QueuedEvent;
 
 /** {@code GET p2core/events}: the token's client's queued events, removed as they are returned. */
 @Path("p2core/events")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 @TokenRequired
 public class EventResource {

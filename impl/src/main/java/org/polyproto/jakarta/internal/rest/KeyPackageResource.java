@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
@@ -18,7 +18,7 @@ import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
 
 /** {@code p2core/keypackage/*}: upload for the token's client, and hand-out per client of an actor. */
 @Path("p2core/keypackage")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 @TokenRequired
 public class KeyPackageResource {

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,7 +12,7 @@ import org.polyproto.jakarta.internal.service.KeyPackages;
 
 /** {@code PUT p2core/keypackage_lr}: the token's client's last-resort KeyPackage. */
 @Path("p2core/keypackage_lr")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 @TokenRequired
 public class LastResortKeyPackageResource {

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -32,7 +32,7 @@ import org.polyproto.jakarta.spi.storage.ClaimedKeyPackage;
  * {@code versions} and {@code ciphersuites} filters: this server keeps only mls10 packages of suite 0x0001.
  */
 @Path(".p2/mls/v1/keypackages")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 @TokenRequired
 public class MlsV1KeyPackageResource {

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
@@ -12,7 +12,7 @@ import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code POST p2core/register}. */
 @Path("p2core/register")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class RegistrationResource {
 

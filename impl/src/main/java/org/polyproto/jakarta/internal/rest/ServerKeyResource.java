@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +20,7 @@ import org.polyproto.jakarta.spi.ServerKey;
 
 /** {@code p2core/key/server}: the server's ID-Cert, now or at a time; rotation by an administrator. */
 @Path("p2core/key/server")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class ServerKeyResource {
 

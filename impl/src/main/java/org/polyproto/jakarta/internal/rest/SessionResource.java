@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -28,7 +28,7 @@ import org.polyproto.jakarta.spi.RouteClass;
 
 /** {@code p2core/session/*}: trust (home server), identify, revoke, revoke-all. */
 @Path("p2core/session")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class SessionResource {
 

@@ -1,6 +1,6 @@
 package org.polyproto.jakarta.internal.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
@@ -14,7 +14,7 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
  * route; README says how a host puts it at the root of its visible domain.
  */
 @Path(".well-known/polyproto-core")
-@RequestScoped
+@ApplicationScoped
 @PolyprotoEndpoint
 public class WellKnownResource {
 
