@@ -20,7 +20,8 @@ import java.util.Optional;
  * Thread-safe; {@link #initialize} and {@link #rotate} must be atomic across the nodes that share the store.
  * Each node keeps a copy of {@link #current()} and {@link #history()} and reads both again once per
  * {@code polyproto.server-key.refresh} (2 seconds by default), so they should be cheap; {@link #inForce} is called
- * on every issuance and every identify of a home actor, inside the caller's transaction.
+ * on every issuance and every identify of a home actor (unless an
+ * {@link org.polyproto.jakarta.spi.storage.IssuedIdCertLookup} answers for both), inside the caller's transaction.
  *
  * @since 0.1
  */

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.ActorRegistration;
 import org.polyproto.jakarta.spi.CredentialVerifier;
+import org.polyproto.jakarta.spi.ServerKeyCustody;
+import org.polyproto.jakarta.spi.storage.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 import org.polyproto.jakarta.internal.log.ModuleLog;
 
 /**
@@ -37,11 +40,15 @@ public class DefaultBeanExtension implements Extension {
     private static final Set<String> SPI_PACKAGES = Set.of("org.polyproto.jakarta.spi",
             "org.polyproto.jakarta.spi.storage");
     /**
-     * The default registration and credential verifier work on the module's own actor table: an application that
-     * brings its own directory gets neither, only what it implements itself.
+     * Defaults that read what other defaults keep, and step aside with any of them: the default registration and
+     * credential verifier work on the module's own actor table, so an application that brings its own directory gets
+     * neither, only what it implements itself; the joined lookup of an issued ID-Cert reads the default ID-Cert
+     * store's and server-key custody's tables.
      */
-    private static final Map<Class<?>, Class<?>> STEPS_ASIDE_WITH = Map.of(ActorRegistration.class,
-            ActorDirectory.class, CredentialVerifier.class, ActorDirectory.class);
+    private static final Map<Class<?>, Set<Class<?>>> STEPS_ASIDE_WITH = Map.of(
+            ActorRegistration.class, Set.of(ActorDirectory.class),
+            CredentialVerifier.class, Set.of(ActorDirectory.class),
+            IssuedIdCertLookup.class, Set.of(IdCertStore.class, ServerKeyCustody.class));
     private static final List<String> MODULE_PACKAGES = List.of("org.polyproto.jakarta.internal.",
             "org.polyproto.jakarta.persistence.");
 
@@ -81,7 +88,8 @@ public class DefaultBeanExtension implements Extension {
 
     /** Whether the module's default for {@code spi} steps aside, given the SPIs the application provides. */
     static boolean isReplaced(Class<?> spi, Set<Class<?>> provided) {
-        return provided.contains(spi) || provided.contains(STEPS_ASIDE_WITH.getOrDefault(spi, spi));
+        return provided.contains(spi)
+                || STEPS_ASIDE_WITH.getOrDefault(spi, Set.of()).stream().anyMatch(provided::contains);
     }
 
     static boolean isModuleDefault(Class<?> candidate) {

@@ -1,9 +1,12 @@
 package org.polyproto.jakarta.internal.service;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Optional;
 import org.polyproto.jakarta.api.ErrorCode;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
@@ -13,6 +16,7 @@ import org.polyproto.jakarta.internal.config.PolyprotoConfig;
 import org.polyproto.jakarta.internal.federation.HomeServers;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 import org.polyproto.jakarta.spi.ServerKey;
 
 /**
@@ -31,6 +35,15 @@ public class CertificateTrust {
     HomeServers homeServers;
     @Inject
     Transactions transactions;
+    @Inject
+    Instance<IssuedIdCertLookup> issuedLookups;
+    /** The joined read of the issued record and its signer's standing, if a bean offers it; null: two reads. */
+    IssuedIdCertLookup issuedLookup;
+
+    @PostConstruct
+    void init() {
+        issuedLookup = issuedLookups.isResolvable() ? issuedLookups.get() : null;
+    }
 
     /**
      * Runs outside any transaction: for another server's actor it may ask that home server.
@@ -98,16 +111,24 @@ public class CertificateTrust {
      * in force on every node, and the issued record as presented and not invalidated.
      */
     public void requireOnRecord(ParsedIdCert cert, PolyprotoNames.ActorName actor, ServerKey signer, Instant now) {
-        if (!serverKeys.isInForce(signer)) {
-            throw invalid("signed by a server key that has since been rotated");
-        }
-        IdCertRecord issued = idCerts.find(cert.serial())
+        IdCertRecord issued = issuedRecord(cert, signer)
                 .filter(r -> r.fid().equals(actor.fid()))
                 .filter(r -> PemCodec.decode(r.pem()).filter(der -> MessageDigest.isEqual(der, cert.der())).isPresent())
                 .orElseThrow(() -> invalid("not issued by this server"));
         if (issued.invalidatedAt().filter(at -> !now.isBefore(at)).isPresent()) {
             throw invalid("revoked");
         }
+    }
+
+    /** The issued record if {@code signer} is in force: one read where the stores offer it, else two. */
+    private Optional<IdCertRecord> issuedRecord(ParsedIdCert cert, ServerKey signer) {
+        if (issuedLookup != null) {
+            return issuedLookup.findSignedByKeyInForce(cert.serial(), signer.serial());
+        }
+        if (!serverKeys.isInForce(signer)) {
+            throw invalid("signed by a server key that has since been rotated");
+        }
+        return idCerts.find(cert.serial());
     }
 
     private static PolyprotoException invalid(String why) {

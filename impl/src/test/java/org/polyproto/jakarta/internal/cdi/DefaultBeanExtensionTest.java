@@ -9,12 +9,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.internal.defaults.ConfiguredAdministratorPolicy;
 import org.polyproto.jakarta.internal.service.Sessions;
+import org.polyproto.jakarta.persistence.store.JpaIssuedIdCertLookup;
 import org.polyproto.jakarta.persistence.store.JpaSessionStore;
 import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.ActorRegistration;
 import org.polyproto.jakarta.spi.AdministratorPolicy;
 import org.polyproto.jakarta.spi.CredentialVerifier;
+import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
+import org.polyproto.jakarta.spi.storage.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 import org.polyproto.jakarta.spi.storage.SessionStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryChallengeStore;
 
@@ -51,5 +55,17 @@ class DefaultBeanExtensionTest {
                 "a host may check passwords its own way over the module's actor table");
         assertFalse(DefaultBeanExtension.isReplaced(ActorRegistration.class, verifierOnly));
         assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, verifierOnly));
+    }
+
+    @Test
+    void theJoinedIssuedCertLookupStepsAsideWithEitherOfTheStoresItReads() {
+        assertEquals(List.of(IssuedIdCertLookup.class), DefaultBeanExtension.spisOf(JpaIssuedIdCertLookup.class));
+        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(IdCertStore.class)));
+        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(ServerKeyCustody.class)));
+        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(IssuedIdCertLookup.class)));
+        assertFalse(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(SessionStore.class,
+                ActorDirectory.class)));
+        assertFalse(DefaultBeanExtension.isReplaced(IdCertStore.class, Set.of(ServerKeyCustody.class)),
+                "the stores themselves do not step aside with each other");
     }
 }

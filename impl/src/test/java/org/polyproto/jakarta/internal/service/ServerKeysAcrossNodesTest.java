@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.api.PolyprotoException;
 import org.polyproto.jakarta.internal.cert.ParsedIdCert;
@@ -71,6 +75,28 @@ class ServerKeysAcrossNodesTest {
         assertNotEquals(rotated, before);
         assertEquals(before, f.serverKeys.current().key().certificatePem(),
                 "a refused certificate of the retired key did not make this node read the custody again");
+    }
+
+    @Test
+    void withAJoinedLookupIdentifyReadsOnceAndStillRefusesACertOfTheRetiredKey() {
+        List<BigInteger> asked = new ArrayList<>();
+        f.certificateTrust.issuedLookup = (cert, signer) -> {
+            asked.add(signer);
+            return f.custody.inForce(signer) ? f.idCertStore.find(cert) : Optional.empty();
+        };
+        ServiceFixture.Issued alice = f.issue("alice", "phone");
+        BigInteger signer = f.serverKeys.current().key().serial();
+        f.identify(alice.key(), alice.certDer());
+        assertEquals(List.of(signer), asked, "one read for the record and its signer");
+
+        ServerKeys other = f.anotherNode();
+        f.advance(Duration.ofSeconds(1));
+        other.rotate();
+        PolyprotoException refused = assertThrows(PolyprotoException.class,
+                () -> f.identify(alice.key(), alice.certDer()));
+
+        assertEquals("P2CORE_IDCERT_INVALID", refused.code());
+        assertEquals(List.of(signer, signer), asked, "this node's copy still had the retired key in force");
     }
 
     @Test

@@ -95,7 +95,7 @@ public class JpaIdCertStore implements IdCertStore {
                 .executeUpdate();
     }
 
-    private static IdCertRecord toRecord(ResultSet row) throws SQLException {
+    static IdCertRecord toRecord(ResultSet row) throws SQLException {
         long invalidatedAt = row.getLong("invalidated_at");
         Optional<Instant> invalidated = row.wasNull() ? Optional.empty()
                 : Optional.of(Conversions.instant(invalidatedAt));
