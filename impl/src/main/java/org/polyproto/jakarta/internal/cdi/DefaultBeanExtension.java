@@ -53,6 +53,11 @@ public class DefaultBeanExtension implements Extension {
             "org.polyproto.jakarta.persistence.");
 
     private final Set<Class<?>> providedByApplication = ConcurrentHashMap.newKeySet();
+    /**
+     * SPIs of the application's enabled alternatives ({@code @Alternative @Priority}): CDI prefers them to a default,
+     * which stays a bean; the defaults that read what such a default keeps step aside all the same.
+     */
+    private final Set<Class<?>> preferredByApplication = ConcurrentHashMap.newKeySet();
 
     <T> void collectApplicationBeans(@Observes ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
@@ -60,12 +65,20 @@ public class DefaultBeanExtension implements Extension {
         if (isModuleDefault(javaClass) || javaClass.isInterface()) {
             return;
         }
-        if (!Modifier.isAbstract(javaClass.getModifiers()) && countsAsProvider(type)) {
-            providedByApplication.addAll(spisOf(javaClass));
+        if (!Modifier.isAbstract(javaClass.getModifiers())) {
+            collect(type, spisOf(javaClass));
         }
         Stream.concat(type.getMethods().stream(), type.getFields().stream())
-                .filter(member -> member.isAnnotationPresent(Produces.class) && countsAsProvider(member))
-                .forEach(member -> providedByApplication.addAll(spisOf(rawType(member))));
+                .filter(member -> member.isAnnotationPresent(Produces.class))
+                .forEach(member -> collect(member, spisOf(rawType(member))));
+    }
+
+    private void collect(Annotated bean, List<Class<?>> spis) {
+        if (countsAsProvider(bean)) {
+            providedByApplication.addAll(spis);
+        } else if (bean.isAnnotationPresent(Alternative.class) && bean.isAnnotationPresent(Priority.class)) {
+            preferredByApplication.addAll(spis);
+        }
     }
 
     <T> void vetoReplacedDefaults(@Observes ProcessBeanAttributes<T> event) {
@@ -74,7 +87,7 @@ public class DefaultBeanExtension implements Extension {
             return;
         }
         List<Class<?>> replaced = spisOf(type.getJavaClass()).stream()
-                .filter(spi -> isReplaced(spi, providedByApplication)).toList();
+                .filter(spi -> isReplaced(spi, providedByApplication, preferredByApplication)).toList();
         if (!replaced.isEmpty()) {
             ModuleLog.defaultStepsAside(String.valueOf(replaced), type.getJavaClass().getName());
             event.veto();
@@ -86,10 +99,13 @@ public class DefaultBeanExtension implements Extension {
         return !annotated.isAnnotationPresent(Alternative.class) && !annotated.isAnnotationPresent(Priority.class);
     }
 
-    /** Whether the module's default for {@code spi} steps aside, given the SPIs the application provides. */
-    static boolean isReplaced(Class<?> spi, Set<Class<?>> provided) {
-        return provided.contains(spi)
-                || STEPS_ASIDE_WITH.getOrDefault(spi, Set.of()).stream().anyMatch(provided::contains);
+    /**
+     * Whether the module's default for {@code spi} steps aside, given the SPIs the application provides as plain
+     * beans and as enabled alternatives: its own SPI provided as a plain bean, or any SPI it steps aside with.
+     */
+    static boolean isReplaced(Class<?> spi, Set<Class<?>> provided, Set<Class<?>> preferred) {
+        return provided.contains(spi) || STEPS_ASIDE_WITH.getOrDefault(spi, Set.of()).stream()
+                .anyMatch(other -> provided.contains(other) || preferred.contains(other));
     }
 
     static boolean isModuleDefault(Class<?> candidate) {

@@ -45,27 +45,38 @@ class DefaultBeanExtensionTest {
     @Test
     void aHostsDirectoryTakesTheDefaultRegistrationAndVerifierAlong() {
         Set<Class<?>> directoryOnly = Set.of(ActorDirectory.class);
-        assertTrue(DefaultBeanExtension.isReplaced(ActorDirectory.class, directoryOnly));
-        assertTrue(DefaultBeanExtension.isReplaced(ActorRegistration.class, directoryOnly));
-        assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, directoryOnly));
-        assertFalse(DefaultBeanExtension.isReplaced(SessionStore.class, directoryOnly));
+        assertTrue(DefaultBeanExtension.isReplaced(ActorDirectory.class, directoryOnly, Set.of()));
+        assertTrue(DefaultBeanExtension.isReplaced(ActorRegistration.class, directoryOnly, Set.of()));
+        assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, directoryOnly, Set.of()));
+        assertFalse(DefaultBeanExtension.isReplaced(SessionStore.class, directoryOnly, Set.of()));
 
         Set<Class<?>> verifierOnly = Set.of(CredentialVerifier.class);
-        assertFalse(DefaultBeanExtension.isReplaced(ActorDirectory.class, verifierOnly),
+        assertFalse(DefaultBeanExtension.isReplaced(ActorDirectory.class, verifierOnly, Set.of()),
                 "a host may check passwords its own way over the module's actor table");
-        assertFalse(DefaultBeanExtension.isReplaced(ActorRegistration.class, verifierOnly));
-        assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, verifierOnly));
+        assertFalse(DefaultBeanExtension.isReplaced(ActorRegistration.class, verifierOnly, Set.of()));
+        assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, verifierOnly, Set.of()));
     }
 
     @Test
     void theJoinedIssuedCertLookupStepsAsideWithEitherOfTheStoresItReads() {
+        Set<Class<?>> none = Set.of();
         assertEquals(List.of(IssuedIdCertLookup.class), DefaultBeanExtension.spisOf(JpaIssuedIdCertLookup.class));
-        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(IdCertStore.class)));
-        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(ServerKeyCustody.class)));
-        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(IssuedIdCertLookup.class)));
-        assertFalse(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(SessionStore.class,
-                ActorDirectory.class)));
-        assertFalse(DefaultBeanExtension.isReplaced(IdCertStore.class, Set.of(ServerKeyCustody.class)),
+        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(IdCertStore.class), none));
+        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(ServerKeyCustody.class), none));
+        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, Set.of(IssuedIdCertLookup.class), none));
+        assertFalse(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class,
+                Set.of(SessionStore.class, ActorDirectory.class), none));
+        assertFalse(DefaultBeanExtension.isReplaced(IdCertStore.class, Set.of(ServerKeyCustody.class), none),
                 "the stores themselves do not step aside with each other");
+    }
+
+    @Test
+    void anEnabledAlternativeTakesAlongTheDefaultsThatReadWhatItsDefaultKeeps() {
+        Set<Class<?>> none = Set.of();
+        assertTrue(DefaultBeanExtension.isReplaced(IssuedIdCertLookup.class, none, Set.of(IdCertStore.class)),
+                "CDI prefers the alternative store, so the default lookup would read rows it does not keep");
+        assertTrue(DefaultBeanExtension.isReplaced(CredentialVerifier.class, none, Set.of(ActorDirectory.class)));
+        assertFalse(DefaultBeanExtension.isReplaced(IdCertStore.class, none, Set.of(IdCertStore.class)),
+                "the default the alternative outranks stays a bean; CDI resolves to the alternative");
     }
 }
