@@ -20,6 +20,9 @@ import org.polyproto.jakarta.spi.storage.IdCertStore;
 @StorageOperation
 public class JpaIdCertStore implements IdCertStore {
 
+    /** The issued record by serial, in the columns {@link #toRecord(ResultSet)} reads. */
+    static final String RECORD_BY_SERIAL = "select c.serial, c.fid, c.session_id, c.pem, c.not_before, c.not_after,"
+            + " c.invalidated_at from p2_id_cert c where c.serial = ?";
     private static final String VALID_AT = "select c from IdCertEntity c where c.fid = :fid"
             + " and c.notBefore <= :t and c.notAfter >= :t and (c.invalidatedAt is null or c.invalidatedAt > :t)";
 
@@ -49,8 +52,7 @@ public class JpaIdCertStore implements IdCertStore {
         if (!Conversions.isStorableSerial(serial)) {
             return Optional.empty();
         }
-        return sql.first("select serial, fid, session_id, pem, not_before, not_after, invalidated_at from p2_id_cert"
-                + " where serial = ?", JpaIdCertStore::toRecord, serial);
+        return sql.first(RECORD_BY_SERIAL, JpaIdCertStore::toRecord, serial);
     }
 
     @Override

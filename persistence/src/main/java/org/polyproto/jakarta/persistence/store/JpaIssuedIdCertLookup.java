@@ -26,9 +26,7 @@ public class JpaIssuedIdCertLookup implements IssuedIdCertLookup {
         if (!Conversions.isStorableSerial(certSerial) || !Conversions.isStorableSerial(signerSerial)) {
             return Optional.empty();
         }
-        return sql.first("select c.serial, c.fid, c.session_id, c.pem, c.not_before, c.not_after, c.invalidated_at"
-                + " from p2_id_cert c where c.serial = ? and exists (select 1 from p2_server_key k"
-                + " where k.serial = ? and k.home_domain = ? and k.retired_at is null)", JpaIdCertStore::toRecord,
-                certSerial, signerSerial, scope.domain());
+        return sql.first(JpaIdCertStore.RECORD_BY_SERIAL + " and exists (" + JpaServerKeyCustody.IN_FORCE + ")",
+                JpaIdCertStore::toRecord, certSerial, signerSerial, scope.domain());
     }
 }

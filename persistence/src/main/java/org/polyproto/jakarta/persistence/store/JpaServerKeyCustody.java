@@ -41,6 +41,9 @@ import org.polyproto.jakarta.persistence.log.PersistenceLog;
 @Transactional
 public class JpaServerKeyCustody implements ServerKeyCustody {
 
+    /** A row if the key with this serial is this domain's key in force; {@code k} names the table. */
+    static final String IN_FORCE = "select 1 from p2_server_key k where k.serial = ? and k.home_domain = ?"
+            + " and k.retired_at is null";
     private static final String LIVE = "select k from ServerKeyEntity k where k.domain = :d and k.retiredAt is null"
             + " order by k.generation desc";
 
@@ -76,8 +79,7 @@ public class JpaServerKeyCustody implements ServerKeyCustody {
     /** One indexed row read; the row's private key is not opened (a row that would not open is never current). */
     @Override
     public boolean inForce(BigInteger serial) {
-        return sql.first("select 1 from p2_server_key where serial = ? and home_domain = ? and retired_at is null",
-                row -> true, serial, domain()).isPresent();
+        return sql.first(IN_FORCE, row -> true, serial, domain()).isPresent();
     }
 
     /** Runs outside the caller's transaction: the insert and, when it loses a race, the re-read get their own. */
