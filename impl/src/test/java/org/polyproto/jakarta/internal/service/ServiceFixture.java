@@ -1,12 +1,10 @@
 package org.polyproto.jakarta.internal.service;
 
 import jakarta.json.JsonValue;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +26,6 @@ import org.polyproto.jakarta.internal.federation.HomeServers;
 import org.polyproto.jakarta.internal.federation.TestHomeServers;
 import org.polyproto.jakarta.spi.RateLimiter;
 import org.polyproto.jakarta.spi.ServerKey;
-import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.ServerSigningKey;
 import org.polyproto.jakarta.spi.storage.ActorRecord;
 import org.polyproto.jakarta.spi.storage.ActorStore;
@@ -39,6 +36,7 @@ import org.polyproto.jakarta.spi.storage.memory.InMemoryIdCertStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyMaterialStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyPackageStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryKeyTrialStore;
+import org.polyproto.jakarta.spi.storage.memory.InMemoryServerKeyCustody;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryServiceStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryLoginFailureStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemorySessionStore;
@@ -73,7 +71,7 @@ final class ServiceFixture {
     final InMemoryKeyPackageStore keyPackageStore = new InMemoryKeyPackageStore();
     final InMemoryEventQueue eventQueue = new InMemoryEventQueue();
     final InMemoryLoginFailureStore loginFailureStore = new InMemoryLoginFailureStore();
-    final InMemoryServerKeyCustody custody = new InMemoryServerKeyCustody();
+    final CustodyWithOutage custody = new CustodyWithOutage();
     final InMemoryKeyMaterialStore keyMaterialStore = new InMemoryKeyMaterialStore();
     final InMemoryServiceStore serviceStore = new InMemoryServiceStore();
     final InMemoryKeyTrialStore keyTrialStore = new InMemoryKeyTrialStore();
@@ -396,50 +394,27 @@ final class ServiceFixture {
         }
     }
 
-    /** Server key generations in a list, oldest first; hands back exactly the keys it was given. */
-    static final class InMemoryServerKeyCustody implements ServerKeyCustody {
+    /** The test kit's custody, whose reads fail as a custody's whose database is down while {@link #down} is set. */
+    static final class CustodyWithOutage extends InMemoryServerKeyCustody {
 
-        private final List<ServerSigningKey> generations = new ArrayList<>();
-        /** When set, reads fail as a custody whose database is down. */
         volatile boolean down;
 
         @Override
         public synchronized Optional<ServerSigningKey> current() {
-            if (down) {
-                throw new org.polyproto.jakarta.spi.storage.StorageUnavailableException("down", null);
-            }
-            return generations.isEmpty() ? Optional.empty()
-                    : Optional.of(generations.get(generations.size() - 1));
+            failIfDown();
+            return super.current();
         }
 
         @Override
         public synchronized List<ServerKey> history() {
+            failIfDown();
+            return super.history();
+        }
+
+        private void failIfDown() {
             if (down) {
                 throw new org.polyproto.jakarta.spi.storage.StorageUnavailableException("down", null);
             }
-            return generations.stream().map(ServerSigningKey::key).toList();
-        }
-
-        @Override
-        public synchronized ServerSigningKey initialize(ServerSigningKey first) {
-            if (generations.isEmpty()) {
-                generations.add(first);
-            }
-            return current().orElseThrow();
-        }
-
-        @Override
-        public synchronized boolean rotate(ServerSigningKey next, BigInteger expectedCurrentSerial, Instant at) {
-            ServerSigningKey current = current().orElseThrow();
-            if (!current.key().serial().equals(expectedCurrentSerial)) {
-                return false;
-            }
-            ServerKey old = current.key();
-            generations.set(generations.size() - 1, new ServerSigningKey(new ServerKey(old.serial(),
-                    old.certificatePem(), old.notBefore(), old.notAfter(), Optional.of(at)),
-                    current.privateKeySeed()));
-            generations.add(next);
-            return true;
         }
     }
 }

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 import org.polyproto.jakarta.spi.storage.tck.IssuedIdCertLookupContract;
@@ -19,27 +19,23 @@ import org.polyproto.jakarta.spi.storage.tck.IssuedIdCertLookupContract;
  */
 class JpaIssuedIdCertLookupContractTest extends IssuedIdCertLookupContract {
 
-    private final H2Database db = new H2Database();
-    private final TransactionPerCall transactions = new TransactionPerCall(db.factory);
-    private final JpaIdCertStore certs = new JpaIdCertStore();
+    @RegisterExtension
+    final H2Unit h2 = new H2Unit();
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    private final JpaIdCertStore certs = new JpaIdCertStore();
 
     @Override
     protected IssuedIdCertLookup createStore() {
-        db.custody(ServerKeyCustodyTest.secret(ServerKeyCustodyTest.PASSPHRASE))
+        h2.db.custody(ServerKeyCustodyTest.secret(ServerKeyCustodyTest.PASSPHRASE))
                 .initialize(TestCertificates.serverKey(SIGNER));
-        certs.em = transactions.entityManager();
+        certs.em = h2.transactions.entityManager();
         certs.sql = H2Database.sqlOn(certs.em);
         return lookupFor(H2Database.DOMAIN);
     }
 
     @Override
     protected <T> T inTransaction(Supplier<T> work) {
-        return transactions.run(work);
+        return h2.transactions.run(work);
     }
 
     @Override
@@ -55,7 +51,7 @@ class JpaIssuedIdCertLookupContractTest extends IssuedIdCertLookupContract {
     @Override
     protected void retireSigner() {
         try {
-            db.execute("UPDATE p2_server_key SET retired_at = " + T.getEpochSecond() + " WHERE serial = " + SIGNER);
+            h2.db.execute("UPDATE p2_server_key SET retired_at = " + T.getEpochSecond() + " WHERE serial = " + SIGNER);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -71,8 +67,8 @@ class JpaIssuedIdCertLookupContractTest extends IssuedIdCertLookupContract {
 
     private JpaIssuedIdCertLookup lookupFor(String domain) {
         JpaIssuedIdCertLookup lookup = new JpaIssuedIdCertLookup();
-        lookup.sql = H2Database.sqlOn(transactions.entityManager());
-        lookup.scope = db.scope(domain);
+        lookup.sql = H2Database.sqlOn(h2.transactions.entityManager());
+        lookup.scope = h2.db.scope(domain);
         return lookup;
     }
 }

@@ -1,29 +1,24 @@
 package org.polyproto.jakarta.persistence.store;
 
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.polyproto.jakarta.spi.storage.LoginFailureStore;
 import org.polyproto.jakarta.spi.storage.tck.LoginFailureStoreContract;
 
 class JpaLoginFailureStoreContractTest extends LoginFailureStoreContract {
 
-    private final H2Database db = new H2Database();
-    private final TransactionPerCall transactions = new TransactionPerCall(db.factory);
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    @RegisterExtension
+    final H2Unit h2 = new H2Unit();
 
     @Override
     protected LoginFailureStore createStore() {
         JpaLoginFailureStore store = new JpaLoginFailureStore();
-        store.em = transactions.entityManager();
+        store.em = h2.transactions.entityManager();
         return store;
     }
 
     @Override
     protected <T> T inTransaction(Supplier<T> work) {
-        return transactions.run(work);
+        return h2.transactions.run(work);
     }
 }
