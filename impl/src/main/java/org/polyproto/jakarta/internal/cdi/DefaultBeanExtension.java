@@ -86,10 +86,11 @@ public class DefaultBeanExtension implements Extension {
         if (!(annotated instanceof AnnotatedType<?> type) || !isModuleDefault(type.getJavaClass())) {
             return;
         }
-        List<Class<?>> replaced = spisOf(type.getJavaClass()).stream()
-                .filter(spi -> isReplaced(spi, providedByApplication, preferredByApplication)).toList();
-        if (!replaced.isEmpty()) {
-            ModuleLog.defaultStepsAside(String.valueOf(replaced), type.getJavaClass().getName());
+        List<Class<?>> replacedBy = spisOf(type.getJavaClass()).stream()
+                .flatMap(spi -> replacedBy(spi, providedByApplication, preferredByApplication).stream())
+                .distinct().toList();
+        if (!replacedBy.isEmpty()) {
+            ModuleLog.defaultStepsAside(String.valueOf(replacedBy), type.getJavaClass().getName());
             event.veto();
         }
     }
@@ -104,8 +105,16 @@ public class DefaultBeanExtension implements Extension {
      * beans and as enabled alternatives: its own SPI provided as a plain bean, or any SPI it steps aside with.
      */
     static boolean isReplaced(Class<?> spi, Set<Class<?>> provided, Set<Class<?>> preferred) {
-        return provided.contains(spi) || STEPS_ASIDE_WITH.getOrDefault(spi, Set.of()).stream()
-                .anyMatch(other -> provided.contains(other) || preferred.contains(other));
+        return !replacedBy(spi, provided, preferred).isEmpty();
+    }
+
+    /** The application's SPIs that make the default for {@code spi} step aside (see {@link #isReplaced}). */
+    static List<Class<?>> replacedBy(Class<?> spi, Set<Class<?>> provided, Set<Class<?>> preferred) {
+        if (provided.contains(spi)) {
+            return List.of(spi);
+        }
+        return STEPS_ASIDE_WITH.getOrDefault(spi, Set.of()).stream()
+                .filter(other -> provided.contains(other) || preferred.contains(other)).toList();
     }
 
     static boolean isModuleDefault(Class<?> candidate) {

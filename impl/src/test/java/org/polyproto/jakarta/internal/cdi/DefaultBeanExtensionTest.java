@@ -68,6 +68,9 @@ class DefaultBeanExtensionTest {
                 Set.of(SessionStore.class, ActorDirectory.class), none));
         assertFalse(DefaultBeanExtension.isReplaced(IdCertStore.class, Set.of(ServerKeyCustody.class), none),
                 "the stores themselves do not step aside with each other");
+        assertEquals(List.of(ServerKeyCustody.class), DefaultBeanExtension.replacedBy(IssuedIdCertLookup.class,
+                Set.of(ServerKeyCustody.class, SessionStore.class), none),
+                "the log names what the application provides");
     }
 
     @Test
