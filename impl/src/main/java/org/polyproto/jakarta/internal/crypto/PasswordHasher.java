@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.polyproto.jakarta.api.PolyprotoException;
@@ -12,13 +14,16 @@ import org.polyproto.jakarta.api.PolyprotoException;
  * Argon2id password hashes in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so the parameters travel with every hash. Every
  * derivation, the dummy one for unknown names included, runs inside the {@link Bulkhead}, so a busy server answers
- * 503 {@code UNAVAILABLE} instead of allocating 19 MiB per concurrent request.
+ * 503 {@code UNAVAILABLE} instead of allocating 19 MiB per concurrent request. Each derivation borrows an
+ * {@link Argon2Workspace}; as many are made as derivations ever ran at once, at most the bulkhead's permits, and
+ * they are kept: 19 MiB each.
  */
 public final class PasswordHasher {
 
     public static final int MEMORY_KIB = 19 * 1024;
     public static final int ITERATIONS = 2;
     public static final int PARALLELISM = 1;
+    private static final int BLOCKS = Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -27,6 +32,7 @@ public final class PasswordHasher {
     private final SecureRandom random;
     private final Bulkhead bulkhead;
     private final String dummyHash;
+    private final Queue<Argon2Workspace> workspaces = new ConcurrentLinkedQueue<>();
 
     public PasswordHasher(SecureRandom random, Bulkhead bulkhead) {
         this.random = random;
@@ -91,18 +97,31 @@ public final class PasswordHasher {
         return bulkhead.run(() -> argon2(password, salt, memoryKib, iterations, parallelism, length));
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
-                                 int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build());
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    private byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Workspace workspace = workspaces.poll();
+        if (workspace == null) {
+            workspace = new Argon2Workspace(BLOCKS);
+        }
+        try {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                    .withMemoryAsKB(memoryKib)
+                    .withIterations(iterations)
+                    .withParallelism(parallelism)
+                    .withSalt(salt)
+                    .withBlockPool(workspace)
+                    .build());
+            byte[] out = new byte[length];
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+            return out;
+        } finally {
+            workspaces.offer(workspace);
+        }
+    }
+
+    /** The workspaces made so far (tests). */
+    int workspaces() {
+        return workspaces.size();
     }
 }
