@@ -1,12 +1,9 @@
 package org.polyproto.jakarta.load;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +11,10 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +39,8 @@ import org.polyproto.jakarta.testing.TestKeyPackage;
  * {@code load.settle-tolerance}, {@code load.settle-min-seconds} and {@code load.settle-routes} (see {@link #settle};
  * default all routes),
  * {@code load.measure-passes} (measured passes, default 1; each route reports the pass with the median
- * throughput).
+ * throughput), and {@code load.server-pid}, {@code load.db-user}, {@code load.clk-tck} for the CPU per request
+ * ({@link ProcessCpu}). Each client thread keeps one connection ({@link BlockingHttp}).
  */
 public final class LoadDriver {
 
@@ -48,23 +48,40 @@ public final class LoadDriver {
     static final List<String> ROUTES = List.of("reference", "challenge", "key-actor", "identify", "identify-foreign",
             "keypackage", "register", "register-taken", "trust-wrong-password", "trust-unknown-name");
 
+    /** Looked up once: {@code Json}'s static methods run a {@code ServiceLoader} lookup on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     private final URI api;
     private final Duration duration;
     private final int clients;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Queue<BlockingHttp> connections = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<BlockingHttp> connection = ThreadLocal.withInitial(this::connect);
+    private final ExecutorService clientThreads;
 
     private LoadDriver(URI api, Duration duration, int clients) {
         this.api = api;
         this.duration = duration;
         this.clients = clients;
+        this.clientThreads = Executors.newFixedThreadPool(clients);
+    }
+
+    private BlockingHttp connect() {
+        BlockingHttp http = new BlockingHttp(api);
+        connections.add(http);
+        return http;
     }
 
     public static void main(String[] args) throws Exception {
         URI api = URI.create(args.length > 0 ? args[0] : "http://localhost:9080/polyproto-example/api/");
         Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 15);
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        new LoadDriver(api, duration, clients).run();
+        LoadDriver driver = new LoadDriver(api, duration, clients);
+        try {
+            driver.run();
+        } finally {
+            driver.clientThreads.shutdownNow();
+            driver.connections.forEach(BlockingHttp::close);
+        }
     }
 
     private void run() throws Exception {
@@ -128,8 +145,9 @@ public final class LoadDriver {
             for (int pass = 0; pass < Integer.getInteger("load.measure-passes", 1); pass++) {
                 for (Map.Entry<String, Callable<Result>> route : byKey.entrySet()) {
                     Result result = route.getValue().call();
-                    System.out.printf(Locale.ROOT, "measured pass %d, %s: %.0f req/s, %.0f CPU-µs%n", pass + 1,
-                            route.getKey(), result.perSecond, result.cpuMicros);
+                    System.out.printf(Locale.ROOT, "measured pass %d, %s: %.0f req/s, %.0f CPU-µs (driver %.0f,"
+                                    + " database %.0f)%n", pass + 1, route.getKey(), result.perSecond,
+                            result.cpuMicros, result.driverMicros, result.databaseMicros);
                     measured.computeIfAbsent(route.getKey(), k -> new ArrayList<>()).add(result);
                 }
             }
@@ -198,14 +216,15 @@ public final class LoadDriver {
     private static void print(List<Result> results) throws java.io.IOException {
         String label = System.getProperty("load.label", "");
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s %12s%n", "route " + label, "req/s", "p50 ms",
-                "p99 ms", "unexpected", "server CPU-µs");
+        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s %12s %12s %12s%n", "route " + label, "req/s",
+                "p50 ms", "p99 ms", "unexpected", "server CPU-µs", "driver CPU-µs", "db CPU-µs");
         StringBuilder tsv = new StringBuilder();
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-30s %10.0f %10.2f %10.2f %12d %12.0f%n", r.name, r.perSecond, r.p50,
-                    r.p99, r.unexpected, r.cpuMicros);
-            tsv.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%.1f\t%.2f\t%.2f\t%d\t%.0f%n", label, r.key,
-                    r.name, r.perSecond, r.p50, r.p99, r.unexpected, r.cpuMicros));
+            System.out.printf(Locale.ROOT, "%-30s %10.0f %10.2f %10.2f %12d %12.0f %12.0f %12.0f%n", r.name,
+                    r.perSecond, r.p50, r.p99, r.unexpected, r.cpuMicros, r.driverMicros, r.databaseMicros);
+            tsv.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%.1f\t%.2f\t%.2f\t%d\t%.0f\t%.0f\t%.0f%n", label,
+                    r.key, r.name, r.perSecond, r.p50, r.p99, r.unexpected, r.cpuMicros, r.driverMicros,
+                    r.databaseMicros));
         }
         String out = System.getProperty("load.out");
         if (out != null && !out.isBlank()) {
@@ -220,22 +239,21 @@ public final class LoadDriver {
     }
 
     private Result run(String name, Request request, int expected) throws Exception {
-        long cpuBefore = ServerCpu.ticks();
+        ProcessCpu.Ticks cpuBefore = ProcessCpu.now();
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong unexpected = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            futures.add(pool.submit(() -> {
+            futures.add(clientThreads.submit(() -> {
                 long[] latencies = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
-                    HttpResponse<String> response = request.send(client);
+                    BlockingHttp.Reply response = request.send(client);
                     long took = System.nanoTime() - t0;
-                    if (response.statusCode() != expected) {
+                    if (response.status() != expected) {
                         unexpected.incrementAndGet();
                     }
                     if (n == latencies.length) {
@@ -247,51 +265,49 @@ public final class LoadDriver {
             }));
         }
         List<Long> all = new ArrayList<>();
-        try {
-            for (Future<long[]> f : futures) {
-                for (long l : f.get()) {
-                    all.add(l);
-                }
+        for (Future<long[]> f : futures) {
+            for (long l : f.get()) {
+                all.add(l);
             }
-        } finally {
-            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuMicros = ServerCpu.micros(ServerCpu.ticks() - cpuBefore) / Math.max(1, all.size());
+        ProcessCpu.Ticks used = ProcessCpu.now().minus(cpuBefore);
+        int requests = Math.max(1, all.size());
         all.sort(null);
         return new Result(null, name, all.size() / seconds, percentile(all, 0.50), percentile(all, 0.99),
-                unexpected.get(), cpuMicros);
+                unexpected.get(), ProcessCpu.micros(used.server()) / requests,
+                ProcessCpu.micros(used.driver()) / requests, ProcessCpu.micros(used.database()) / requests);
     }
 
     private static double percentile(List<Long> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * p))) / 1e6;
     }
 
-    private HttpResponse<String> identify(Member member) throws Exception {
+    private BlockingHttp.Reply identify(Member member) throws Exception {
         String challenge = json(get("p2core/challenge", null).body()).getString("challenge");
         return identify(challenge, member.key.signChallenge(challenge), member.cert);
     }
 
-    private HttpResponse<String> identify(LoadHomeServer.ForeignActor actor) throws Exception {
+    private BlockingHttp.Reply identify(LoadHomeServer.ForeignActor actor) throws Exception {
         String challenge = json(get("p2core/challenge", null).body()).getString("challenge");
         return identify(challenge, actor.signChallenge(challenge), actor.pem());
     }
 
-    private HttpResponse<String> identify(String challenge, String signature, String cert) throws Exception {
-        String body = Json.createObjectBuilder().add("completed_challenge", Json.createObjectBuilder()
+    private BlockingHttp.Reply identify(String challenge, String signature, String cert) throws Exception {
+        String body = JSON.createObjectBuilder().add("completed_challenge", JSON.createObjectBuilder()
                 .add("challenge", challenge).add("signature", signature)).add("id_cert", cert).build().toString();
         return post("p2core/session/identify", body, null);
     }
 
     private static String trustBody(String name, String csr, String password) {
-        return Json.createObjectBuilder().add("actor_name", name).add("password", password).add("csr", csr).build()
+        return JSON.createObjectBuilder().add("actor_name", name).add("password", password).add("csr", csr).build()
                 .toString();
     }
 
     private Member member(String domain, String name) throws Exception {
         post("p2core/register", "{\"actor_name\":\"" + name + "\",\"password\":\"load test password\"}", null);
         TestActor key = TestActor.generate();
-        JsonObject trust = json(post("p2core/session/trust", Json.createObjectBuilder().add("actor_name", name)
+        JsonObject trust = json(post("p2core/session/trust", JSON.createObjectBuilder().add("actor_name", name)
                 .add("password", "load test password").add("csr", key.csrPem(name, domain, "load"))
                 .build().toString(), null).body());
         return new Member(name + "@" + domain, key, trust.getString("id_cert"), trust.getString("token"));
@@ -299,7 +315,7 @@ public final class LoadDriver {
 
     private void upload(Member owner, int count) throws Exception {
         for (int done = 0; done < count; done += 100) {
-            var array = Json.createArrayBuilder();
+            var array = JSON.createArrayBuilder();
             for (int i = 0; i < 100; i++) {
                 array.add(TestKeyPackage.of(owner.key, owner.fid).base64());
             }
@@ -316,7 +332,7 @@ public final class LoadDriver {
     private void awaitServer() throws InterruptedException {
         for (int i = 0; i < 240; i++) {
             try {
-                if (get("p2core/challenge", null).statusCode() == 200) {
+                if (get("p2core/challenge", null).status() == 200) {
                     return;
                 }
             } catch (Exception e) {
@@ -327,44 +343,35 @@ public final class LoadDriver {
         throw new IllegalStateException("the server at " + api + " did not come up");
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private BlockingHttp.Reply get(String path, String token) throws Exception {
+        return connection.get().send("GET", path, null, token);
     }
 
-    private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private BlockingHttp.Reply post(String path, String body, String token) throws Exception {
+        return connection.get().send("POST", path, body, token);
     }
 
     private void put(String path, String body, String token) throws Exception {
-        http.send(HttpRequest.newBuilder(api.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        connection.get().send("PUT", path, body, token);
     }
 
     private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
+        return JSON.createReader(new StringReader(body)).readObject();
     }
 
     @FunctionalInterface
     private interface Request {
-        HttpResponse<String> send(int client) throws Exception;
+        BlockingHttp.Reply send(int client) throws Exception;
     }
 
     private record Member(String fid, TestActor key, String cert, String token) {
     }
 
     private record Result(String key, String name, double perSecond, double p50, double p99, long unexpected,
-                          double cpuMicros) {
+                          double cpuMicros, double driverMicros, double databaseMicros) {
         Result withKey(String routeKey) {
-            return new Result(routeKey, name, perSecond, p50, p99, unexpected, cpuMicros);
+            return new Result(routeKey, name, perSecond, p50, p99, unexpected, cpuMicros, driverMicros,
+                    databaseMicros);
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.polyproto.jakarta.load;
 
+import static org.polyproto.jakarta.load.LoadDriver.JSON;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -63,13 +64,13 @@ final class LoadHomeServer implements AutoCloseable {
             actorPems.put(name + "@" + DOMAIN, pem);
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.createContext("/p2core/key/server", exchange -> answer(exchange, Json.createValue(serverPem)
+        server.createContext("/p2core/key/server", exchange -> answer(exchange, JSON.createValue(serverPem)
                 .toString()));
         server.createContext("/p2core/key/actor/", exchange -> {
             String fid = URLDecoder.decode(exchange.getRequestURI().getRawPath()
                     .substring("/p2core/key/actor/".length()), StandardCharsets.UTF_8);
             String pem = actorPems.get(fid);
-            answer(exchange, pem == null ? "[]" : Json.createArrayBuilder().add(pem).build().toString());
+            answer(exchange, pem == null ? "[]" : JSON.createArrayBuilder().add(pem).build().toString());
         });
         server.start();
     }

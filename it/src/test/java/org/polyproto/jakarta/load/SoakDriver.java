@@ -1,6 +1,7 @@
 package org.polyproto.jakarta.load;
 
-import jakarta.json.Json;
+import static org.polyproto.jakarta.load.LoadDriver.JSON;
+
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,7 +149,7 @@ public final class SoakDriver {
     private int identify(Member member) throws Exception {
         String challenge = json(send(HttpRequest.newBuilder(api.resolve("p2core/challenge")).GET()).body())
                 .getString("challenge");
-        String body = Json.createObjectBuilder().add("completed_challenge", Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder().add("completed_challenge", JSON.createObjectBuilder()
                 .add("challenge", challenge).add("signature", member.key.signChallenge(challenge)))
                 .add("id_cert", member.cert).build().toString();
         return send(HttpRequest.newBuilder(api.resolve("p2core/session/identify"))
@@ -160,7 +161,7 @@ public final class SoakDriver {
                 "{\"actor_name\":\"" + name + "\",\"password\":\"soak test password\"}")));
         TestActor key = TestActor.generate();
         JsonObject trust = json(send(HttpRequest.newBuilder(api.resolve("p2core/session/trust"))
-                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("actor_name", name)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectBuilder().add("actor_name", name)
                         .add("password", "soak test password").add("csr", key.csrPem(name, domain, "soak")).build()
                         .toString()))).body());
         return new Member(key, trust.getString("id_cert"));
@@ -190,7 +191,7 @@ public final class SoakDriver {
     }
 
     private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
+        return JSON.createReader(new StringReader(body)).readObject();
     }
 
     private record Member(TestActor key, String cert) {
