@@ -20,9 +20,8 @@ import java.util.Locale;
  * than PostgreSQL itself. The driver's CPU is not what the load run measures, so it should take as little as it can.
  * <p>
  * Requests carry the headers {@code java.net.http} sent ({@code Host}, {@code Content-Length}, {@code User-Agent}),
- * and {@code Authorization} when given a token, so that the server does the work it did for the earlier figures.
- * Measured 2026-12-03 on Open Liberty 26.0.0.5: without a {@code User-Agent}, the host's constant route cost the
- * server 98 to 170 CPU-µs a request instead of 80 to 85 (README, "Performance"). Answers are read by {@code Content-Length} or chunked; a
+ * and {@code Authorization} when given a token, so that the server does the work it did for the earlier figures:
+ * Open Liberty 26.0.0.5's cost per request moved with these headers (README, "Performance"). Answers are read by {@code Content-Length} or chunked; a
  * connection the server closes ({@code Connection: close}, or found closed before an answer) is opened again.
  */
 final class BlockingHttp implements AutoCloseable {
