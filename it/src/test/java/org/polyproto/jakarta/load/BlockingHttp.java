@@ -45,18 +45,16 @@ final class BlockingHttp implements AutoCloseable {
 
     Reply send(String method, String path, String body, String token) throws IOException {
         byte[] request = request(method, path, body, token);
-        boolean reused = socket != null;
-        try {
-            return exchange(request);
-        } catch (StaleConnection e) {
-            close();
-            if (!reused) {
-                throw e;
+        for (boolean retried = false; ; retried = true) {
+            boolean reused = socket != null;
+            try {
+                return exchange(request);
+            } catch (IOException e) {
+                close();
+                if (!(e instanceof StaleConnection) || !reused || retried) {
+                    throw e;
+                }
             }
-            return exchange(request);
-        } catch (IOException e) {
-            close();
-            throw e;
         }
     }
 
