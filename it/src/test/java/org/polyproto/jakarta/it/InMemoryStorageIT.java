@@ -57,5 +57,7 @@ class InMemoryStorageIT extends DeployedHostTest {
         assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), replies::toString);
         assertTrue(replies.stream().filter(r -> r.status() != 201).allMatch(r -> r.status() == 401
                 && r.error().equals("P2CORE_CHALLENGE_INVALID")), replies::toString);
+        assertEquals("false", http.get("test-probe/used-challenge/" + challenge).body(),
+                "used in the host's store only: the module's combined use over its own tables stepped aside");
     }
 }

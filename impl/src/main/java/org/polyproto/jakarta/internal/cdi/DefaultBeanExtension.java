@@ -21,7 +21,9 @@ import org.polyproto.jakarta.spi.ActorDirectory;
 import org.polyproto.jakarta.spi.ActorRegistration;
 import org.polyproto.jakarta.spi.CredentialVerifier;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
+import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IssuedChallengeUse;
 import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 import org.polyproto.jakarta.internal.log.ModuleLog;
 
@@ -43,12 +45,13 @@ public class DefaultBeanExtension implements Extension {
      * Defaults that read what other defaults keep, and step aside with any of them: the default registration and
      * credential verifier work on the module's own actor table, so an application that brings its own directory gets
      * neither, only what it implements itself; the joined lookup of an issued ID-Cert reads the default ID-Cert
-     * store's and server-key custody's tables.
+     * store's and server-key custody's tables, and the challenge use made on it writes the challenge store's too.
      */
     private static final Map<Class<?>, Set<Class<?>>> STEPS_ASIDE_WITH = Map.of(
             ActorRegistration.class, Set.of(ActorDirectory.class),
             CredentialVerifier.class, Set.of(ActorDirectory.class),
-            IssuedIdCertLookup.class, Set.of(IdCertStore.class, ServerKeyCustody.class));
+            IssuedIdCertLookup.class, Set.of(IdCertStore.class, ServerKeyCustody.class),
+            IssuedChallengeUse.class, Set.of(ChallengeStore.class, IdCertStore.class, ServerKeyCustody.class));
     private static final List<String> MODULE_PACKAGES = List.of("org.polyproto.jakarta.internal.",
             "org.polyproto.jakarta.persistence.");
 

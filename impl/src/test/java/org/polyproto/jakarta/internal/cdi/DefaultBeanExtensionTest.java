@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.polyproto.jakarta.internal.defaults.ConfiguredAdministratorPolicy;
 import org.polyproto.jakarta.internal.service.Sessions;
+import org.polyproto.jakarta.persistence.store.JpaIssuedChallengeUse;
 import org.polyproto.jakarta.persistence.store.JpaIssuedIdCertLookup;
 import org.polyproto.jakarta.persistence.store.JpaSessionStore;
 import org.polyproto.jakarta.spi.ActorDirectory;
@@ -18,6 +19,7 @@ import org.polyproto.jakarta.spi.CredentialVerifier;
 import org.polyproto.jakarta.spi.ServerKeyCustody;
 import org.polyproto.jakarta.spi.storage.ChallengeStore;
 import org.polyproto.jakarta.spi.storage.IdCertStore;
+import org.polyproto.jakarta.spi.storage.IssuedChallengeUse;
 import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 import org.polyproto.jakarta.spi.storage.SessionStore;
 import org.polyproto.jakarta.spi.storage.memory.InMemoryChallengeStore;
@@ -71,6 +73,18 @@ class DefaultBeanExtensionTest {
         assertEquals(List.of(ServerKeyCustody.class), DefaultBeanExtension.replacedBy(IssuedIdCertLookup.class,
                 Set.of(ServerKeyCustody.class, SessionStore.class), none),
                 "the log names what the application provides");
+    }
+
+    @Test
+    void theChallengeUseOnTheIssuedRecordStepsAsideWithAnyOfTheStoresItReadsOrWrites() {
+        Set<Class<?>> none = Set.of();
+        assertEquals(List.of(IssuedChallengeUse.class), DefaultBeanExtension.spisOf(JpaIssuedChallengeUse.class));
+        for (Class<?> store : List.of(ChallengeStore.class, IdCertStore.class, ServerKeyCustody.class)) {
+            assertTrue(DefaultBeanExtension.isReplaced(IssuedChallengeUse.class, Set.of(store), none), store.getName());
+            assertTrue(DefaultBeanExtension.isReplaced(IssuedChallengeUse.class, none, Set.of(store)), store.getName());
+        }
+        assertFalse(DefaultBeanExtension.isReplaced(IssuedChallengeUse.class,
+                Set.of(SessionStore.class, IssuedIdCertLookup.class), none));
     }
 
     @Test

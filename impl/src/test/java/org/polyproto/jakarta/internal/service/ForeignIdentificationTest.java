@@ -2,6 +2,7 @@ package org.polyproto.jakarta.internal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -123,6 +124,19 @@ class ForeignIdentificationTest {
         f.identify(key, cert);
         assertEquals(2, other.serverFetches, "expired");
         assertEquals(2, other.listFetches, "expired");
+    }
+
+    @Test
+    void aForeignActorsChallengeIsUsedWithoutTheHomeActorsCombinedCall() {
+        f.opening.issuedUse = (challenge, fid, certSerial, certPem, signerSerial, now) -> {
+            throw new AssertionError("asked for a foreign actor");
+        };
+        TestActor key = TestActor.generate();
+        String challenge = f.challenge();
+
+        f.identify(challenge, key.sign(ServiceFixture.bytes(challenge)), other.issue(key, "carol", OTHER, "phone", true));
+
+        assertTrue(f.challengeStore.isUsed(challenge));
     }
 
     @Test

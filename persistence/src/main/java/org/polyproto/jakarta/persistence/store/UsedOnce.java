@@ -24,4 +24,12 @@ enum UsedOnce {
     boolean record(UnitSql sql, String key, String domain, long untilSeconds) {
         return sql.update(insert, key, domain, untilSeconds, key) == 1;
     }
+
+    /**
+     * The insert of {@link #record}, made also on {@code condition} (an SQL condition such as {@code exists (...)}):
+     * its parameters follow {@link #record}'s four.
+     */
+    String insertAlsoIf(String condition) {
+        return insert + " and " + condition;
+    }
 }
