@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -238,9 +237,9 @@ public final class LoadDriver {
     /** One timed run of a route; the warm-up passes in {@link #run()} come first. */
     /** One pass of one route; every pass is logged with the time it began, to be matched with the server's GC log. */
     private Result measure(String name, Request request, int expected) throws Exception {
-        LocalTime began = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+        LocalTime began = LocalTime.now();
         Result result = run(name, request, expected);
-        System.out.printf(Locale.ROOT, "%s %s: %.0f req/s, %.0f CPU-µs%n", began, name, result.perSecond,
+        System.out.printf(Locale.ROOT, "%tT %s: %.0f req/s, %.0f CPU-µs%n", began, name, result.perSecond,
                 result.cpuMicros);
         return result;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -15,25 +14,21 @@ import org.polyproto.jakarta.spi.storage.IssuedChallengeUse;
 import org.polyproto.jakarta.spi.storage.tck.IssuedChallengeUseContract;
 
 /**
- * Identify's one statement on the migrated H2 schema, over the default challenge store, ID-Cert store and custody;
- * a rotation is the custody's row retired behind its back, as another node's rotation would leave it.
+ * Identify's one statement on the migrated H2 schema, over the default challenge store, ID-Cert store and custody.
  */
 class JpaIssuedChallengeUseContractTest extends IssuedChallengeUseContract {
 
     @RegisterExtension
     final H2Unit h2 = new H2Unit();
 
-    private final JpaIdCertStore certs = new JpaIdCertStore();
+    private final H2IssuedRecords records = new H2IssuedRecords(h2);
     private final JpaChallengeStore challenges = new JpaChallengeStore();
 
     @Override
     protected IssuedChallengeUse createStore() {
-        h2.db.custody(ServerKeyCustodyTest.secret(ServerKeyCustodyTest.PASSPHRASE))
-                .initialize(TestCertificates.serverKey(SIGNER));
-        certs.em = h2.transactions.entityManager();
-        certs.sql = H2Database.sqlOn(certs.em);
-        challenges.em = certs.em;
-        challenges.sql = certs.sql;
+        records.begin(SIGNER);
+        challenges.em = h2.transactions.entityManager();
+        challenges.sql = H2Database.sqlOn(challenges.em);
         challenges.scope = h2.db.scope(H2Database.DOMAIN);
         return useFor(H2Database.DOMAIN);
     }
@@ -45,21 +40,17 @@ class JpaIssuedChallengeUseContractTest extends IssuedChallengeUseContract {
 
     @Override
     protected void issue(IdCertRecord cert) {
-        inTransaction(() -> certs.save(cert));
+        records.issue(cert);
     }
 
     @Override
     protected void invalidate(BigInteger serial, Instant at) {
-        inTransaction(() -> certs.invalidate(serial, at));
+        records.invalidate(serial, at);
     }
 
     @Override
     protected void retireSigner() {
-        try {
-            h2.db.execute("UPDATE p2_server_key SET retired_at = " + T.getEpochSecond() + " WHERE serial = " + SIGNER);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        records.retire(SIGNER, T);
     }
 
     @Override

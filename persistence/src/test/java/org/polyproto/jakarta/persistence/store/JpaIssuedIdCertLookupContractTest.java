@@ -3,7 +3,6 @@ package org.polyproto.jakarta.persistence.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,23 +12,17 @@ import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 import org.polyproto.jakarta.spi.storage.tck.IssuedIdCertLookupContract;
 
-/**
- * The joined read of identify on the migrated H2 schema, over the default ID-Cert store and custody; a rotation is
- * the custody's row retired behind its back, as another node's rotation would leave it.
- */
+/** The joined read of identify on the migrated H2 schema, over the default ID-Cert store and custody. */
 class JpaIssuedIdCertLookupContractTest extends IssuedIdCertLookupContract {
 
     @RegisterExtension
     final H2Unit h2 = new H2Unit();
 
-    private final JpaIdCertStore certs = new JpaIdCertStore();
+    private final H2IssuedRecords records = new H2IssuedRecords(h2);
 
     @Override
     protected IssuedIdCertLookup createStore() {
-        h2.db.custody(ServerKeyCustodyTest.secret(ServerKeyCustodyTest.PASSPHRASE))
-                .initialize(TestCertificates.serverKey(SIGNER));
-        certs.em = h2.transactions.entityManager();
-        certs.sql = H2Database.sqlOn(certs.em);
+        records.begin(SIGNER);
         return lookupFor(H2Database.DOMAIN);
     }
 
@@ -40,21 +33,17 @@ class JpaIssuedIdCertLookupContractTest extends IssuedIdCertLookupContract {
 
     @Override
     protected void issue(IdCertRecord cert) {
-        inTransaction(() -> certs.save(cert));
+        records.issue(cert);
     }
 
     @Override
     protected void invalidate(BigInteger serial, Instant at) {
-        inTransaction(() -> certs.invalidate(serial, at));
+        records.invalidate(serial, at);
     }
 
     @Override
     protected void retireSigner() {
-        try {
-            h2.db.execute("UPDATE p2_server_key SET retired_at = " + T.getEpochSecond() + " WHERE serial = " + SIGNER);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        records.retire(SIGNER, T);
     }
 
     @Test

@@ -21,33 +21,14 @@ import org.polyproto.jakarta.spi.storage.IssuedChallengeUse;
  * callers with one challenge, exactly one gets true. Serials of up to 20 octets are matched exactly.
  * <p>
  * To run it on your implementation: subclass it, return from {@link #createStore()} the capability over an empty
- * challenge store, an empty ID-Cert store and a custody whose key in force has the serial {@link #SIGNER}, implement
- * the hooks below on those stores (each commits before it returns), and override
- * {@link #inTransaction(java.util.function.Supplier)} (see {@link StoreContract}).
+ * challenge store, an empty ID-Cert store and a custody whose key in force has the serial {@link #SIGNER},
+ * implement the hooks of {@link IssuedRecordContract} and the one below on those stores (each commits before it
+ * returns), and override {@link #inTransaction(java.util.function.Supplier)} (see {@link StoreContract}).
  */
-public abstract class IssuedChallengeUseContract extends StoreContract<IssuedChallengeUse> {
-
-    /** The serial of the server key in force when each test begins: 20 octets, as a real serial may have. */
-    protected static final BigInteger SIGNER = SessionStoreContract.LARGE_SERIALS.get(1);
-    protected static final Instant T = Instant.ofEpochSecond(1_800_000_000L);
-    protected static final FederationId ALICE = FederationId.parse("alice@example.com");
-
-    /** Stores {@code cert} as issued, through the ID-Cert store the capability reads ({@code IdCertStore.save}). */
-    protected abstract void issue(IdCertRecord cert);
-
-    /** Invalidates an issued certificate, as {@code IdCertStore.invalidate} does. */
-    protected abstract void invalidate(BigInteger serial, Instant at);
-
-    /** Retires the key {@link #SIGNER}, as a rotation committed on any node does. */
-    protected abstract void retireSigner();
+public abstract class IssuedChallengeUseContract extends IssuedRecordContract<IssuedChallengeUse> {
 
     /** {@code ChallengeStore.use} on the challenge store the capability writes, in a transaction of its own. */
     protected abstract boolean useSeparately(Challenge challenge);
-
-    protected static IdCertRecord cert(BigInteger serial) {
-        return new IdCertRecord(serial, ALICE, "s-" + serial.bitLength(), "PEM " + serial, T, T.plusSeconds(3600),
-                Optional.empty());
-    }
 
     protected static Challenge challenge(int i) {
         return new Challenge(String.format("I%063d", i), T.plusSeconds(300));

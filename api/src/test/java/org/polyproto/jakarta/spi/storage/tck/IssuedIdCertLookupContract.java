@@ -3,11 +3,9 @@ package org.polyproto.jakarta.spi.storage.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.polyproto.jakarta.api.FederationId;
 import org.polyproto.jakarta.spi.storage.IdCertRecord;
 import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
 
@@ -17,30 +15,11 @@ import org.polyproto.jakarta.spi.storage.IssuedIdCertLookup;
  * not in force, an invalidated record as stored, and serials of up to 20 octets exactly.
  * <p>
  * To run it on your lookup: subclass it, return from {@link #createStore()} the lookup over an empty ID-Cert store
- * and a custody whose key in force has the serial {@link #SIGNER}, implement the hooks below on that store and
- * custody (each commits before it returns), and override {@link #inTransaction(java.util.function.Supplier)} (see
- * {@link StoreContract}).
+ * and a custody whose key in force has the serial {@link #SIGNER}, implement the hooks of
+ * {@link IssuedRecordContract} on that store and custody (each commits before it returns), and override
+ * {@link #inTransaction(java.util.function.Supplier)} (see {@link StoreContract}).
  */
-public abstract class IssuedIdCertLookupContract extends StoreContract<IssuedIdCertLookup> {
-
-    /** The serial of the server key in force when each test begins: 20 octets, as a real serial may have. */
-    protected static final BigInteger SIGNER = SessionStoreContract.LARGE_SERIALS.get(1);
-    protected static final Instant T = Instant.ofEpochSecond(1_800_000_000L);
-    protected static final FederationId ALICE = FederationId.parse("alice@example.com");
-
-    /** Stores {@code cert} as issued, through the ID-Cert store the lookup reads ({@code IdCertStore.save}). */
-    protected abstract void issue(IdCertRecord cert);
-
-    /** Invalidates an issued certificate, as {@code IdCertStore.invalidate} does. */
-    protected abstract void invalidate(BigInteger serial, Instant at);
-
-    /** Retires the key {@link #SIGNER}, as a rotation committed on any node does. */
-    protected abstract void retireSigner();
-
-    protected static IdCertRecord cert(BigInteger serial) {
-        return new IdCertRecord(serial, ALICE, "s-" + serial.bitLength(), "PEM " + serial, T, T.plusSeconds(3600),
-                Optional.empty());
-    }
+public abstract class IssuedIdCertLookupContract extends IssuedRecordContract<IssuedIdCertLookup> {
 
     private Optional<IdCertRecord> lookup(BigInteger serial, BigInteger signer) {
         return inTransaction(() -> store.findSignedByKeyInForce(serial, signer));
