@@ -234,7 +234,6 @@ public final class LoadDriver {
         }
     }
 
-    /** One timed run of a route; the warm-up passes in {@link #run()} come first. */
     /** One pass of one route; every pass is logged with the time it began, to be matched with the server's GC log. */
     private Result measure(String name, Request request, int expected) throws Exception {
         LocalTime began = LocalTime.now();

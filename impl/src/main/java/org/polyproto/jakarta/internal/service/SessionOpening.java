@@ -52,10 +52,10 @@ public class SessionOpening {
     @Transactional(dontRollbackOn = PolyprotoException.class)
     public SessionTokenRepresentation open(Challenge challenge, ParsedIdCert cert, PolyprotoNames.ActorName actor,
                                            Optional<ServerKey> homeSigner, JsonObject authPayload) {
-        use(challenge, cert, actor, homeSigner);
+        String pem = cert.toPem();
+        use(challenge, cert, pem, actor, homeSigner);
         JsonObject payload = handler.onIdentify(actor.fid(), actor.sessionId(), authPayload).orElse(null);
-        String token = sessions.open(actor.fid(), actor.sessionId(), cert.serial(), cert.toPem(),
-                cert.notAfter());
+        String token = sessions.open(actor.fid(), actor.sessionId(), cert.serial(), pem, cert.notAfter());
         return new SessionTokenRepresentation(token, payload);
     }
 
@@ -63,11 +63,11 @@ public class SessionOpening {
      * Uses the challenge and checks a home actor's issued record: in one call where {@link IssuedChallengeUse}
      * offers it and says yes, else in the separate calls, which then also tell why.
      */
-    private void use(Challenge challenge, ParsedIdCert cert, PolyprotoNames.ActorName actor,
+    private void use(Challenge challenge, ParsedIdCert cert, String pem, PolyprotoNames.ActorName actor,
                      Optional<ServerKey> homeSigner) {
         Instant now = clock.now();
         if (homeSigner.isPresent() && issuedUse != null && issuedUse.useForIssued(challenge, actor.fid(),
-                cert.serial(), cert.toPem(), homeSigner.get().serial(), now)) {
+                cert.serial(), pem, homeSigner.get().serial(), now)) {
             return;
         }
         if (!challenges.use(challenge)) {

@@ -33,8 +33,8 @@ public class JpaIssuedChallengeUse implements IssuedChallengeUse {
         if (!Conversions.isStorableSerial(certSerial) || !Conversions.isStorableSerial(signerSerial)) {
             return false;
         }
-        return sql.update(USE_FOR_ISSUED, challenge.value(), scope.domain(),
-                Conversions.seconds(challenge.expiresAt()), challenge.value(), certSerial, fid.toString(), certPem,
-                Conversions.seconds(now), signerSerial, scope.domain()) == 1;
+        return UsedOnce.CHALLENGE.recordIf(sql, USE_FOR_ISSUED, challenge.value(), scope.domain(),
+                Conversions.seconds(challenge.expiresAt()), certSerial, fid.toString(), certPem,
+                Conversions.seconds(now), signerSerial, scope.domain());
     }
 }

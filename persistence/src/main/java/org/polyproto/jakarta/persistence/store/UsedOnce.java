@@ -22,14 +22,29 @@ enum UsedOnce {
 
     /** True if {@code key} was not recorded before and now is, until {@code untilSeconds}. */
     boolean record(UnitSql sql, String key, String domain, long untilSeconds) {
-        return sql.update(insert, key, domain, untilSeconds, key) == 1;
+        return recordIf(sql, insert, key, domain, untilSeconds);
     }
 
     /**
-     * The insert of {@link #record}, made also on {@code condition} (an SQL condition such as {@code exists (...)}):
-     * its parameters follow {@link #record}'s four.
+     * The insert of {@link #record}, made also on {@code condition} (an SQL condition such as {@code exists (...)}),
+     * for {@link #recordIf}.
      */
     String insertAlsoIf(String condition) {
         return insert + " and " + condition;
+    }
+
+    /**
+     * {@link #record}, by {@code insertAlsoIf}, a statement {@link #insertAlsoIf} made: true only if the condition
+     * held too, whose parameters are {@code conditionParameters}.
+     */
+    boolean recordIf(UnitSql sql, String insertAlsoIf, String key, String domain, long untilSeconds,
+                     Object... conditionParameters) {
+        Object[] parameters = new Object[4 + conditionParameters.length];
+        parameters[0] = key;
+        parameters[1] = domain;
+        parameters[2] = untilSeconds;
+        parameters[3] = key;
+        System.arraycopy(conditionParameters, 0, parameters, 4, conditionParameters.length);
+        return sql.update(insertAlsoIf, parameters) == 1;
     }
 }
